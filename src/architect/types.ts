@@ -1,0 +1,36 @@
+/** One file-sized step of a plan (DESIGN.md plan contract). */
+export interface PlanStep {
+  title: string;
+  file: string;
+  action: 'edit' | 'create' | 'delete';
+  instructions: string;
+  /** 0-based indexes of earlier steps. */
+  depends_on: number[];
+}
+
+/** What the architect answers. */
+export interface Plan {
+  summary: string;
+  steps: PlanStep[];
+}
+
+/** Cost and usage of one call, as the report contract shows it. */
+export interface CallSummary {
+  model: string;
+  provider: string;
+  promptTokens: number;
+  completionTokens: number;
+  latencyMs: number;
+  costUsd: number | null;
+}
+
+/** A plan as saved to .tandem/plans/<id>.json. */
+export interface SavedPlan extends Plan {
+  id: string;
+  task: string;
+  createdAt: string;
+  /** HEAD when the plan was made. */
+  baseCommit: string | null;
+  /** The architect call(s) that made it, summed. */
+  architect: CallSummary;
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+const pricing = z.strictObject({
+  input: z.number().nonnegative(),
+  output: z.number().nonnegative(),
+  cachedInput: z.number().nonnegative().optional(),
+});
+
+const timeouts = z.strictObject({
+  connectMs: z.number().int().positive().optional(),
+  firstTokenMs: z.number().int().positive().optional(),
+  totalMs: z.number().int().positive().optional(),
+});
+
+/** Fields any role may set; every one optional, since a layer may set only some. */
+const roleFields = {
+  model: z.string().min(1).optional(),
+  baseURL: z.url().optional(),
+  apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name').optional(),
+  headers: z.record(z.string(), z.string()).optional(),
+  provider: z.record(z.string(), z.unknown()).optional(),
+  pricing: pricing.optional(),
+  local: z.boolean().optional(),
+  contextWindow: z.number().int().positive().optional(),
+  timeouts: timeouts.optional(),
+  /** Retries of a failed HTTP call (429, 5xx, network). */
+  retries: z.number().int().min(0).max(10).optional(),
+};
+
+const role = z.strictObject(roleFields);
+
+/** One configuration layer (a file, the environment, or the flags): everything optional. */
+export const configLayerSchema = z.strictObject({
+  $schema: z.string().optional(),
+  gateway: z
+    .strictObject({
+      baseURL: z.url().optional(),
+      apiKeyEnv: roleFields.apiKeyEnv,
+      headers: roleFields.headers,
+      name: z.string().optional(),
+      timeouts: timeouts.optional(),
+      retries: roleFields.retries,
+    })
+    .optional(),
+  architect: z.strictObject({ ...roleFields, contextBudget: z.number().int().positive().optional() }).optional(),
+  editor: z
+    .strictObject({
+      ...roleFields,
+      editFormat: z.enum(['auto', 'search-replace', 'udiff', 'whole']).optional(),
+      wholeFileMaxLines: z.number().int().positive().optional(),
+      /** Edit retries after the first attempt, before the fallback role's one try. */
+      maxRetries: z.number().int().min(0).max(10).optional(),
+      fallback: role.optional(),
+    })
+    .optional(),
+  privacy: z.enum(['standard', 'outline', 'local-summary']).optional(),
+});
+
+export type ConfigLayer = z.infer<typeof configLayerSchema>;

@@ -1,0 +1,55 @@
+/** Role names a model call can be made for. */
+export type RoleName = 'architect' | 'editor' | 'fallback' | 'summarizer';
+
+/** USD per million tokens. */
+export interface Pricing {
+  input: number;
+  output: number;
+  cachedInput?: number;
+}
+
+/** Timeouts of one role's calls, in milliseconds. */
+export interface Timeouts {
+  connectMs: number;
+  firstTokenMs: number;
+  totalMs: number;
+}
+
+/** One role, fully resolved: everything a ModelClient needs to call it. */
+export interface ResolvedRole {
+  role: RoleName;
+  model: string;
+  baseURL: string;
+  /** The variable the key was read from (for messages; the key itself is in apiKey). */
+  apiKeyEnv?: string;
+  apiKey?: string;
+  headers: Record<string, string>;
+  /** Passed through unchanged in the request body as `provider`. */
+  provider?: Record<string, unknown>;
+  pricing?: Pricing;
+  local: boolean;
+  contextWindow?: number;
+  timeouts: Timeouts;
+  maxRetries: number;
+  /** Short name of the gateway for messages ("FastRouter", "OpenRouter", "LiteLLM", "Portkey", "Ollama", or the host). */
+  gatewayName: string;
+}
+
+export type EditFormat = 'auto' | 'search-replace' | 'udiff' | 'whole';
+export type PrivacyLevel = 'standard' | 'outline' | 'local-summary';
+
+/** The whole resolved configuration a command works with. */
+export interface ResolvedConfig {
+  architect: ResolvedRole & { contextBudget: number };
+  editor: ResolvedRole & {
+    editFormat: EditFormat;
+    /** Files with at most this many lines are asked for whole under editFormat "auto". */
+    wholeFileMaxLines: number;
+    /** Edit retries after the first attempt before the fallback (if any) gets one try. */
+    editRetries: number;
+  };
+  fallback?: ResolvedRole;
+  privacy: PrivacyLevel;
+  /** Where each value came from, for `/config` and `doctor`. */
+  sources: string[];
+}

@@ -1,0 +1,64 @@
+import type { RoleName } from '../config/types.js';
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/** One request to a model. */
+export interface ModelRequest {
+  messages: ChatMessage[];
+  maxTokens?: number;
+  temperature?: number;
+  /** Ask for a JSON object (`response_format: {type: "json_object"}`). */
+  json?: boolean;
+  signal?: AbortSignal;
+  /** Called with each streamed text delta and the running count of completion chunks. */
+  onDelta?: (text: string, chunks: number) => void;
+  /** Free-form labels copied into every CallRecord of this request (plan id, step index...). */
+  meta?: { planId?: string; runId?: string; step?: number | null };
+}
+
+export type CostSource = 'gateway' | 'pricing' | 'unknown';
+
+/** What a successful call returns. */
+export interface ModelResult {
+  text: string;
+  model: string;
+  provider: string;
+  promptTokens: number;
+  completionTokens: number;
+  cachedTokens: number;
+  latencyMs: number;
+  ttftMs: number | null;
+  /** null when no price is known: never a made-up 0. */
+  costUsd: number | null;
+  costSource: CostSource;
+  generationId?: string;
+}
+
+/** One attempt at a call, successful or not: the raw material of the activity log. */
+export interface CallRecord {
+  role: RoleName;
+  model: string;
+  provider: string;
+  promptTokens: number;
+  completionTokens: number;
+  cachedTokens: number;
+  latencyMs: number;
+  ttftMs: number | null;
+  costUsd: number | null;
+  costSource: CostSource;
+  status: 'ok' | 'error';
+  error?: string;
+  /** HTTP status when the gateway answered with one. */
+  httpStatus?: number;
+  meta?: ModelRequest['meta'];
+}
+
+/** The small interface every model sits behind. */
+export interface ModelClient {
+  readonly role: RoleName;
+  readonly model: string;
+  complete(request: ModelRequest): Promise<ModelResult>;
+}
