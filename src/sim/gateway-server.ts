@@ -1,0 +1,109 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { writeChatReply } from './chat-reply.js';
+import { RouteTable } from './routes.js';
+import type { CapturedBody, CapturedRequest, FakeGateway, FakeGatewayOptions } from './types.js';
+
+export type * from './types.js';
+export { matchModel, matchNotPinned, matchProviderPinned } from './matchers.js';
+
+async function readBody(req: IncomingMessage): Promise<CapturedBody | null> {
+  const parts: Buffer[] = [];
+  for await (const part of req) parts.push(part as Buffer);
+  const raw = Buffer.concat(parts).toString('utf8');
+  if (raw.trim() === '') return null;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return parsed !== null && typeof parsed === 'object' ? (parsed as CapturedBody) : null;
+  } catch {
+    return null;
+  }
+}
+
+function lowerCasedHeaders(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+/** Starts an OpenAI-compatible gateway on 127.0.0.1 that answers from a script and records every request. */
+export async function startFakeGateway(options: FakeGatewayOptions = {}): Promise<FakeGateway> {
+  const table = new RouteTable(options.routes ?? []);
+  const requests: CapturedRequest[] = [];
+  const closing = new AbortController();
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const captured: CapturedRequest = {
+      n: requests.length + 1,
+      method: req.method ?? 'GET',
+      path: (req.url ?? '/').split('?')[0],
+      headers: lowerCasedHeaders(req),
+      body: null,
+      time: Date.now(),
+    };
+    requests.push(captured);
+    captured.body = await readBody(req);
+    const key = `${captured.method} ${captured.path}`;
+
+    if (key === 'POST /v1/chat/completions') {
+      const reply = table.next(captured);
+      if (!reply) {
+        const message = `fake gateway: no scripted reply for model ${captured.body?.model ?? '(none)'} (request #${captured.n})`;
+        sendJson(res, 500, { error: { message, type: 'fake_gateway_error', code: 500 } });
+        return;
+      }
+      // One signal per response: the server closing or the client hanging up stops the script.
+      const stop = new AbortController();
+      const abort = (): void => stop.abort();
+      closing.signal.addEventListener('abort', abort, { once: true });
+      res.on('close', () => {
+        abort();
+        closing.signal.removeEventListener('abort', abort);
+      });
+      await writeChatReply(captured, reply, res, stop.signal);
+    } else if (key === 'GET /v1/models') {
+      const ids = options.models ?? table.models();
+      sendJson(res, 200, { object: 'list', data: ids.map((id) => ({ id, object: 'model', created: 0, owned_by: 'fake' })) });
+    } else if (key === 'POST /api/show' && options.ollamaContextLength !== undefined) {
+      const n = options.ollamaContextLength;
+      sendJson(res, 200, {
+        model_info: { 'general.architecture': 'qwen2', 'qwen2.context_length': n },
+        parameters: `num_ctx ${n}`,
+      });
+    } else if (key === 'POST /api/show') {
+      sendJson(res, 404, { error: `model '${captured.body?.model ?? ''}' not found` });
+    } else {
+      sendJson(res, 404, { error: { message: `fake gateway: no route ${key}`, type: 'not_found_error', code: 404 } });
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { error: { message: String(err), type: 'fake_gateway_error', code: 500 } });
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    requests,
+    close: () => {
+      closing.abort();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,2 @@
+/** The fake OpenAI-compatible gateway for tests: real HTTP on loopback, scripted replies. */
+export * from '../../src/sim/gateway-server.js';
