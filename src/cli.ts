@@ -1,0 +1,140 @@
+import { Command, CommanderError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import { ExitCode, TandemError } from './errors.js';
+
+const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
+
+/** Flags every model-using command takes; they form the last configuration layer. */
+function withConfigFlags(command: Command): Command {
+  return command
+    .option('--config <file>', 'read this config file instead of tandem.config.json')
+    .option('--base-url <url>', 'gateway base URL (OpenAI-compatible, ending in /v1)')
+    .option('--architect-model <model>', 'model that plans')
+    .option('--editor-model <model>', 'model that edits')
+    .option('--editor-provider <slugs>', 'pin editor calls to these providers (comma list, sent as provider.only)')
+    .addOption(new Option('--edit-format <format>', 'edit format asked of the editor').choices(['auto', 'search-replace', 'udiff', 'whole']))
+    .option('-C, --cwd <dir>', 'run as if started in this directory');
+}
+
+/** Flags of the commands that apply steps. */
+function withApplyFlags(command: Command): Command {
+  return command
+    .option('--concurrency <n>', 'editor calls at once for steps that do not depend on each other', parsePositiveInt, 1)
+    .option('--allow-dirty', 'run on a dirty working tree; tandem commits only its own changes')
+    .option('--in-place', 'commit on the current branch instead of a new tandem/<plan-id> branch')
+    .option('--json', 'print the JSON report instead of the table');
+}
+
+function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new TandemError(`expected a whole number of at least 1, got "${value}"`, { exitCode: ExitCode.usage });
+  return n;
+}
+
+/** Builds the commander program; every command's module is imported only when it runs. */
+export function buildProgram(): Command {
+  const program = new Command('tandem')
+    .description('A cloud model plans, a local model edits, git applies, and every step shows its cost.')
+    .version(pkg.version, '-v, --version')
+    .showHelpAfterError('(run "tandem --help" for usage)')
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  tandem demo                                 try it offline against a simulated gateway
+  tandem plan "add input validation to signup" --file src/signup.ts
+  tandem apply --last                         carry out the newest plan, one commit per step
+  tandem run "rename getUser to fetchUser" --yes
+  tandem log --limit 20                       every model call, like the gateway's activity log
+
+Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usage or config error,
+3 budget exceeded, 4 gateway or model unreachable, 130 interrupted.`,
+    );
+
+  withConfigFlags(
+    program
+      .command('plan')
+      .description('ask the architect for a plan and save it to .tandem/plans/<id>.json')
+      .argument('<task...>', 'what to change, in words')
+      .option('-f, --file <path>', 'send this file to the architect (repeatable)', collect, [])
+      .option('--json', 'print the plan and the architect call as JSON'),
+  ).action(act(async (task: string[], options) => (await import('./commands/plan.js')).planCommand(task.join(' '), options)));
+
+  withApplyFlags(
+    withConfigFlags(
+      program
+        .command('apply')
+        .description('carry out a saved plan: editor calls, patches applied with git, one commit per step')
+        .argument('[plan]', 'plan id or path to a plan file')
+        .option('--last', 'apply the newest saved plan'),
+    ),
+  ).action(act(async (plan: string | undefined, options) => (await import('./commands/apply.js')).applyCommand(plan, options)));
+
+  withApplyFlags(
+    withConfigFlags(
+      program
+        .command('run')
+        .description('plan and apply in one go')
+        .argument('<task...>', 'what to change, in words')
+        .option('-f, --file <path>', 'send this file to the architect (repeatable)', collect, [])
+        .option('-y, --yes', 'apply the plan without asking'),
+    ),
+  ).action(act(async (task: string[], options) => (await import('./commands/run.js')).runCommand(task.join(' '), options)));
+
+  program
+    .command('log')
+    .description('show the activity log: every model call with tokens, latency and cost')
+    .option('-n, --limit <n>', 'show the newest N calls', parsePositiveInt)
+    .option('--json', 'print the records as a JSON array')
+    .option('-C, --cwd <dir>', 'run as if started in this directory')
+    .action(act(async (options) => (await import('./commands/log.js')).logCommand(options)));
+
+  program
+    .command('demo')
+    .description('run plan and apply offline against the built-in simulated gateway, in a sample repository')
+    .option('--json', 'print the JSON report instead of the table')
+    .option('--fast', 'no simulated delays')
+    .action(act(async (options) => (await import('./commands/demo.js')).demoCommand(options)));
+
+  return program;
+}
+
+let commandExit: number = ExitCode.ok;
+
+/** Wraps a command so the exit code it returns becomes the process's. */
+function act<A extends unknown[]>(command: (...args: A) => Promise<number>): (...args: A) => Promise<void> {
+  return async (...args) => {
+    commandExit = await command(...args);
+  };
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** Runs the CLI: the one place that prints errors and sets the exit code. */
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    process.exitCode = commandExit;
+  } catch (error) {
+    process.exitCode = reportError(error);
+  }
+}
+
+/** Turns any error into one readable message on stderr and an exit code. */
+export function reportError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; every other commander error is a usage error and has been printed already.
+    return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+  }
+  if (error instanceof TandemError) {
+    process.stderr.write(`tandem: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`tandem: unexpected error (please report it): ${message}\n`);
+  return ExitCode.failed;
+}

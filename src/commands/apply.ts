@@ -1,0 +1,43 @@
+import { loadPlan } from '../architect/plan-store.js';
+import { usageError } from '../errors.js';
+import { applyPipeline, approveAll } from '../pipeline/run.js';
+import { createProgressPrinter } from '../report/progress.js';
+import { consume, withInterrupt } from './consume.js';
+import { printRunReport } from './finish.js';
+import { openProject, type ConfigFlags } from './options.js';
+
+/** Flags of the commands that apply steps. */
+export interface ApplyFlags extends ConfigFlags {
+  concurrency: number;
+  allowDirty?: boolean;
+  inPlace?: boolean;
+  json?: boolean;
+}
+
+/** `tandem apply [plan] | --last`: runs a saved plan's steps and prints the cost table. */
+export async function applyCommand(planRef: string | undefined, options: ApplyFlags & { last?: boolean }): Promise<number> {
+  if (!planRef && !options.last) throw usageError('which plan? give a plan id or --last', 'tandem plan "<task>" saves one; tandem apply --last applies the newest');
+  const { workspace, config } = await openProject(options);
+  const plan = await loadPlan(workspace.root, planRef ?? 'last');
+  const progress = createProgressPrinter(process.stderr);
+  const result = await withInterrupt(
+    (signal) =>
+      consume(
+        applyPipeline({
+          workspace,
+          config,
+          signal,
+          plan,
+          concurrency: options.concurrency,
+          allowDirty: Boolean(options.allowDirty),
+          inPlace: Boolean(options.inPlace),
+          decisions: approveAll,
+        }),
+        progress,
+      ),
+    (text) => process.stderr.write(text),
+  );
+  if (!result.report) return 1;
+  printRunReport(result.report, config, options.json);
+  return result.exitCode ?? 1;
+}

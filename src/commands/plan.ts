@@ -1,0 +1,32 @@
+import { relative } from 'node:path';
+import { planPipeline } from '../pipeline/run.js';
+import { createProgressPrinter } from '../report/progress.js';
+import { renderPlan, renderPlanCost } from '../report/plan-text.js';
+import { consume, withInterrupt } from './consume.js';
+import { openProject, type ConfigFlags } from './options.js';
+
+/** Options of `tandem plan`. */
+export interface PlanOptions extends ConfigFlags {
+  file: string[];
+  json?: boolean;
+}
+
+/** `tandem plan <task>`: asks the architect, saves the plan, prints it with the call's cost. */
+export async function planCommand(task: string, options: PlanOptions): Promise<number> {
+  const { workspace, config } = await openProject(options);
+  const progress = createProgressPrinter(process.stderr);
+  const result = await withInterrupt(
+    (signal) => consume(planPipeline({ workspace, config, signal, task, files: options.file }), progress),
+    (text) => process.stderr.write(text),
+  );
+  const plan = result.plan;
+  if (!plan || !result.planPath) return 1;
+  if (options.json) {
+    const { architect, ...rest } = plan;
+    process.stdout.write(`${JSON.stringify({ plan: rest, architect }, null, 2)}\n`);
+    return 0;
+  }
+  process.stdout.write(`${renderPlan(plan)}\n\n${renderPlanCost(plan.architect)}\n\n`);
+  process.stdout.write(`Saved ${relative(process.cwd(), result.planPath) || result.planPath}. Apply it with: tandem apply ${plan.id}\n`);
+  return 0;
+}

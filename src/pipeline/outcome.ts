@@ -1,0 +1,18 @@
+import type { ModelResult } from '../gateway/types.js';
+import type { StepStatus } from '../report/types.js';
+
+/** What became of one step, with every successful call it made. */
+export interface StepOutcome {
+  index: number;
+  status: StepStatus;
+  file: string;
+  calls: ModelResult[];
+  fallbackCalls: ModelResult[];
+  attempts: number;
+  commit: string | null;
+  reason?: string;
+  /** Set when the step was left out by choice (deselected), which is no failure. */
+  byChoice?: boolean;
+  /** Set when the step failed because the gateway or model could not be reached. */
+  unreachable?: boolean;
+}

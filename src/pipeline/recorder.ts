@@ -1,0 +1,30 @@
+import { appendActivity, toActivityRecord } from '../activity/log.js';
+import type { ActivityRecord } from '../activity/types.js';
+import type { CallRecord } from '../gateway/types.js';
+import type { Emit } from './events.js';
+
+/** Writes every model call to the activity log as it finishes and tells the front ends. */
+export class CallRecorder {
+  readonly records: ActivityRecord[] = [];
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly root: string,
+    readonly runId: string,
+    private readonly emit: Emit,
+  ) {}
+
+  /** The `onCall` handler for model clients. */
+  readonly onCall = (call: CallRecord): void => {
+    const record = toActivityRecord(call, { runId: this.runId, planId: call.meta?.planId ?? null, step: call.meta?.step ?? null });
+    this.records.push(record);
+    // Appends are chained so lines never interleave and a crash still leaves every earlier call on record.
+    this.writing = this.writing.then(() => appendActivity(this.root, [record]));
+    this.emit({ type: 'call-finished', record });
+  };
+
+  /** Waits until every record is on disk. */
+  flush(): Promise<void> {
+    return this.writing;
+  }
+}

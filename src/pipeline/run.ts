@@ -1,0 +1,106 @@
+import type { SavedPlan } from '../architect/types.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { ExitCode, TandemError, usageError } from '../errors.js';
+import type { Workspace } from '../workspace/git.js';
+import { applyStage } from './apply-stage.js';
+import { buildRunReport, exitCodeFor } from './build-report.js';
+import { withChannel } from './channel.js';
+import { createRunContext, type ClientFactory, type RunContext } from './context.js';
+import type { Emit, PipelineEvent } from './events.js';
+import { planStage } from './plan-stage.js';
+
+/** Human decisions, injected: the TUI asks, --yes and CI answer by policy. */
+export interface Decisions {
+  /** Which steps to run (indexes); returning an empty list cancels. */
+  approvePlan(plan: SavedPlan): Promise<number[]>;
+}
+
+/** Approves every step: the policy of --yes and CI. */
+export const approveAll: Decisions = { approvePlan: async (plan) => plan.steps.map((_, i) => i) };
+
+/** Inputs shared by plan, apply and run. */
+export interface PipelineInput {
+  workspace: Workspace;
+  config: ResolvedConfig;
+  signal?: AbortSignal;
+  clientFactory?: ClientFactory;
+}
+
+/** What an apply needs beyond the plan. */
+export interface ApplySettings {
+  concurrency: number;
+  allowDirty: boolean;
+  inPlace: boolean;
+  branch?: string;
+  decisions: Decisions;
+}
+
+/** `tandem plan`: the architect call and the saved plan, as events. */
+export function planPipeline(input: PipelineInput & { task: string; files: string[] }): AsyncGenerator<PipelineEvent> {
+  return withChannel<PipelineEvent>(async (emit) => {
+    const ctx = context(input, emit);
+    try {
+      await planStage(ctx, input, emit);
+    } finally {
+      await ctx.recorder.flush();
+    }
+  });
+}
+
+/** `tandem apply`: run a saved plan's steps and commit them, as events ending with `done`. */
+export function applyPipeline(input: PipelineInput & ApplySettings & { plan: SavedPlan }): AsyncGenerator<PipelineEvent> {
+  return withChannel<PipelineEvent>(async (emit) => {
+    const ctx = context(input, emit);
+    try {
+      await applyWith(ctx, input.plan, input, emit);
+    } finally {
+      await ctx.recorder.flush();
+    }
+  });
+}
+
+/** `tandem run`: plan, approve, apply in one go. */
+export function runPipeline(input: PipelineInput & ApplySettings & { task: string; files: string[] }): AsyncGenerator<PipelineEvent> {
+  return withChannel<PipelineEvent>(async (emit) => {
+    const ctx = context(input, emit);
+    try {
+      const dirty = await checkClean(ctx.workspace, input.allowDirty);
+      const plan = await planStage(ctx, input, emit);
+      await applyWith(ctx, plan, input, emit, dirty);
+    } finally {
+      await ctx.recorder.flush();
+    }
+  });
+}
+
+function context(input: PipelineInput, emit: Emit): RunContext {
+  return createRunContext({ workspace: input.workspace, config: input.config, emit, signal: input.signal, clientFactory: input.clientFactory });
+}
+
+/** Refuses a dirty tree unless allowed; returns the dirty files either way. */
+async function checkClean(workspace: Workspace, allowDirty: boolean): Promise<string[]> {
+  const dirty = await workspace.dirtyFiles();
+  if (dirty.length > 0 && !allowDirty) {
+    const list = dirty.slice(0, 10).join(', ') + (dirty.length > 10 ? `, and ${dirty.length - 10} more` : '');
+    throw usageError(`the working tree has uncommitted changes: ${list}`, 'commit or stash them, or pass --allow-dirty (tandem then commits only its own changes)');
+  }
+  return dirty;
+}
+
+async function applyWith(ctx: RunContext, plan: SavedPlan, settings: ApplySettings, emit: Emit, knownDirty?: string[]): Promise<void> {
+  const dirty = knownDirty ?? (await checkClean(ctx.workspace, settings.allowDirty));
+  const selected = await settings.decisions.approvePlan(plan);
+  if (selected.length === 0) throw new TandemError('no steps approved; nothing was applied', { exitCode: ExitCode.failed });
+  const branch = settings.inPlace ? await ctx.workspace.currentBranch() : (settings.branch ?? `tandem/${plan.id}`);
+  if (!settings.inPlace) {
+    if (await ctx.workspace.branchExists(branch)) {
+      throw usageError(`branch ${branch} already exists: this plan was applied before`, 'delete the branch, pass --branch <name>, or --in-place');
+    }
+    await ctx.workspace.createBranch(branch);
+  }
+  emit({ type: 'apply-start', plan, branch, steps: selected });
+  const outcomes = await applyStage(ctx, plan, { selected: new Set(selected), concurrency: settings.concurrency, dirtyFiles: new Set(dirty) }, emit);
+  const report = buildRunReport(plan, outcomes, ctx.config, branch);
+  const exitCode = ctx.signal?.aborted ? ExitCode.interrupted : exitCodeFor(outcomes);
+  emit({ type: 'done', report, exitCode });
+}
