@@ -22,7 +22,7 @@ const askAtTerminal: Decisions = {
     const rl = createInterface({ input: process.stdin, output: process.stderr });
     try {
       const answer = (await rl.question(`Apply these ${plan.steps.length} steps? [Y/n] `)).trim().toLowerCase();
-      return answer === '' || answer === 'y' || answer === 'yes' ? plan.steps.map((_, i) => i) : [];
+      return { plan, selected: answer === '' || answer === 'y' || answer === 'yes' ? plan.steps.map((_, i) => i) : [] };
     } finally {
       rl.close();
     }

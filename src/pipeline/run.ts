@@ -1,3 +1,4 @@
+import { savePlan } from '../architect/plan-store.js';
 import type { SavedPlan } from '../architect/types.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { ExitCode, TandemError, usageError } from '../errors.js';
@@ -9,14 +10,19 @@ import { createRunContext, type ClientFactory, type RunContext } from './context
 import type { Emit, PipelineEvent } from './events.js';
 import { planStage } from './plan-stage.js';
 
+/** The answer to a plan: which steps to run (an empty list cancels), and the plan itself, possibly with edited instructions. */
+export interface PlanApproval {
+  selected: number[];
+  plan: SavedPlan;
+}
+
 /** Human decisions, injected: the TUI asks, --yes and CI answer by policy. */
 export interface Decisions {
-  /** Which steps to run (indexes); returning an empty list cancels. */
-  approvePlan(plan: SavedPlan): Promise<number[]>;
+  approvePlan(plan: SavedPlan): Promise<PlanApproval>;
 }
 
 /** Approves every step: the policy of --yes and CI. */
-export const approveAll: Decisions = { approvePlan: async (plan) => plan.steps.map((_, i) => i) };
+export const approveAll: Decisions = { approvePlan: async (plan) => ({ selected: plan.steps.map((_, i) => i), plan }) };
 
 /** Inputs shared by plan, apply and run. */
 export interface PipelineInput {
@@ -89,7 +95,12 @@ async function checkClean(workspace: Workspace, allowDirty: boolean): Promise<st
 
 async function applyWith(ctx: RunContext, plan: SavedPlan, settings: ApplySettings, emit: Emit, knownDirty?: string[]): Promise<void> {
   const dirty = knownDirty ?? (await checkClean(ctx.workspace, settings.allowDirty));
-  const selected = await settings.decisions.approvePlan(plan);
+  const approval = await settings.decisions.approvePlan(plan);
+  const selected = approval.selected;
+  if (approval.plan !== plan) {
+    plan = approval.plan;
+    await savePlan(ctx.root, plan);
+  }
   if (selected.length === 0) throw new TandemError('no steps approved; nothing was applied', { exitCode: ExitCode.failed });
   const branch = settings.inPlace ? await ctx.workspace.currentBranch() : (settings.branch ?? `tandem/${plan.id}`);
   if (!settings.inPlace) {
