@@ -1,0 +1,150 @@
+import type OpenAI from 'openai';
+import type { CompletionUsage } from 'openai/resources/completions';
+import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
+import type { ResolvedRole } from '../config/types.js';
+import { CallTimers } from './call-timers.js';
+import { classifyError, type AttemptProgress } from './classify-error.js';
+import { resolveCost } from './cost.js';
+import { CallAbortedError, GatewayError, streamEndedEarly, timeoutError } from './errors.js';
+import { errorRecord, okRecord } from './records.js';
+import type { CallRecord, ModelRequest, ModelResult } from './types.js';
+
+type GatewayChunk = ChatCompletionChunk & { provider?: unknown };
+type GatewayUsage = CompletionUsage & { cost?: unknown };
+
+/** One attempt's outcome, with the record that goes to the activity log either way. */
+export type AttemptOutcome =
+  | { ok: true; result: ModelResult; record: CallRecord }
+  | { ok: false; error: GatewayError | CallAbortedError; record: CallRecord };
+
+/** The provider to report when the gateway does not name one: the pinned slug, else the gateway. */
+export function fallbackProvider(role: ResolvedRole): string {
+  const only = role.provider?.['only'];
+  return Array.isArray(only) && typeof only[0] === 'string' ? only[0] : role.gatewayName;
+}
+
+/** The request body: always streamed with usage; `provider` passed through unchanged, and only when set. */
+export function buildBody(
+  role: ResolvedRole,
+  request: ModelRequest,
+): ChatCompletionCreateParamsStreaming & { provider?: Record<string, unknown> } {
+  return {
+    model: role.model,
+    messages: request.messages,
+    stream: true,
+    stream_options: { include_usage: true },
+    ...(request.maxTokens !== undefined && { max_tokens: request.maxTokens }),
+    ...(request.temperature !== undefined && { temperature: request.temperature }),
+    ...(request.json && { response_format: { type: 'json_object' as const } }),
+    ...(role.provider && { provider: role.provider }),
+  };
+}
+
+/** What was read from one stream. */
+interface StreamState extends AttemptProgress {
+  text: string;
+  finished: boolean;
+  ttftMs: number | null;
+  provider?: string;
+  usage?: GatewayUsage;
+  chunkId?: string;
+  /** An exception from the caller's onDelta: rethrown as is, never taken for a gateway failure. */
+  callbackError?: { error: unknown };
+}
+
+async function readStream(
+  stream: AsyncIterable<ChatCompletionChunk>,
+  state: StreamState,
+  request: ModelRequest,
+  elapsed: () => number,
+  timers: CallTimers,
+): Promise<void> {
+  for await (const raw of stream) {
+    const chunk = raw as GatewayChunk;
+    if (typeof chunk.provider === 'string' && chunk.provider !== '') state.provider = chunk.provider;
+    state.chunkId ??= chunk.id;
+    if (chunk.usage) state.usage = chunk.usage;
+    const choice = chunk.choices?.[0];
+    if (choice?.finish_reason) state.finished = true;
+    const delta = choice?.delta?.content;
+    if (!delta) continue;
+    if (state.ttftMs === null) {
+      state.ttftMs = elapsed();
+      timers.firstToken();
+    }
+    state.text += delta;
+    state.chunks++;
+    try {
+      request.onDelta?.(delta, state.chunks);
+    } catch (error) {
+      state.callbackError = { error };
+      return;
+    }
+  }
+}
+
+function finish(role: ResolvedRole, state: StreamState, headers: Headers, latencyMs: number): ModelResult {
+  const usage = state.usage;
+  const tokens = usage && {
+    prompt: usage.prompt_tokens ?? 0,
+    completion: usage.completion_tokens ?? 0,
+    cached: usage.prompt_tokens_details?.cached_tokens ?? 0,
+  };
+  return {
+    text: state.text,
+    model: role.model,
+    provider: state.provider ?? fallbackProvider(role),
+    promptTokens: tokens?.prompt ?? 0,
+    completionTokens: tokens?.completion ?? 0,
+    cachedTokens: tokens?.cached ?? 0,
+    latencyMs,
+    ttftMs: state.ttftMs,
+    ...resolveCost({
+      usageCost: usage?.cost,
+      headerCost: headers.get('x-litellm-response-cost'),
+      pricing: role.pricing,
+      tokens,
+    }),
+    generationId: headers.get('x-generation-id') ?? state.chunkId,
+  };
+}
+
+/** Runs one streamed call and measures it; throws only for caller bugs, never for gateway trouble. */
+export async function runAttempt(client: OpenAI, role: ResolvedRole, request: ModelRequest): Promise<AttemptOutcome> {
+  const started = performance.now();
+  const elapsed = (): number => Math.round(performance.now() - started);
+  const timers = new CallTimers(role.timeouts, request.signal);
+  const state: StreamState = { text: '', finished: false, ttftMs: null, headers: false, chunks: 0 };
+  const failed = (error: GatewayError | CallAbortedError): AttemptOutcome => {
+    const measured = { provider: state.provider ?? fallbackProvider(role), latencyMs: elapsed(), ttftMs: state.ttftMs };
+    return { ok: false, error, record: errorRecord(role, error, measured, request.meta) };
+  };
+  // The SDK ends a stream quietly when its signal aborts, so our own stop reason is checked first.
+  const stopped = (): GatewayError | CallAbortedError | undefined => {
+    const reason = timers.reason;
+    if (!reason) return undefined;
+    return reason.kind === 'aborted' ? new CallAbortedError(role) : timeoutError(role, reason.key);
+  };
+
+  try {
+    const { data: stream, response } = await client.chat.completions
+      .create(buildBody(role, request), { signal: timers.signal })
+      .withResponse();
+    state.headers = true;
+    timers.headersArrived();
+    await readStream(stream, state, request, elapsed, timers);
+    if (state.callbackError) throw state.callbackError.error;
+    const stop = stopped();
+    if (stop) return failed(stop);
+    if (!state.finished) return failed(streamEndedEarly(role, state.chunks));
+    const result = finish(role, state, response.headers, elapsed());
+    return { ok: true, result, record: okRecord(role, result, request.meta) };
+  } catch (err) {
+    if (state.callbackError) throw err;
+    const error = stopped() ?? classifyError(err, role, state);
+    if (!error) throw err;
+    return failed(error);
+  } finally {
+    timers.dispose();
+  }
+}
