@@ -55,7 +55,8 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
     if (key === 'POST /v1/chat/completions') {
       const reply = table.next(captured);
       if (!reply) {
-        const message = `fake gateway: no scripted reply for model ${captured.body?.model ?? '(none)'} (request #${captured.n})`;
+        const model = captured.body?.model ?? '(none)';
+        const message = `fake gateway: no scripted reply for model ${model} (request #${captured.n})`;
         sendJson(res, 500, { error: { message, type: 'fake_gateway_error', code: 500 } });
         return;
       }
@@ -70,7 +71,8 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       await writeChatReply(captured, reply, res, stop.signal);
     } else if (key === 'GET /v1/models') {
       const ids = options.models ?? table.models();
-      sendJson(res, 200, { object: 'list', data: ids.map((id) => ({ id, object: 'model', created: 0, owned_by: 'fake' })) });
+      const data = ids.map((id) => ({ id, object: 'model', created: 0, owned_by: 'fake' }));
+      sendJson(res, 200, { object: 'list', data });
     } else if (key === 'POST /api/show' && options.ollamaContextLength !== undefined) {
       const n = options.ollamaContextLength;
       sendJson(res, 200, {
@@ -86,8 +88,9 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { error: { message: String(err), type: 'fake_gateway_error', code: 500 } });
-      else res.destroy();
+      // A throwing function route is a broken script: say so as loudly as a missing reply.
+      if (res.headersSent) res.destroy();
+      else sendJson(res, 500, { error: { message: `fake gateway: ${String(err)}`, type: 'fake_gateway_error', code: 500 } });
     });
   });
   await new Promise<void>((resolve, reject) => {

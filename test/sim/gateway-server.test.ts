@@ -27,6 +27,11 @@ function chat(gw: FakeGateway, body: Record<string, unknown>, headers: Record<st
   });
 }
 
+/** A response body parsed as loosely as JSON.parse types it. */
+function json(res: Response): Promise<ReturnType<typeof JSON.parse>> {
+  return res.json();
+}
+
 const messages = [{ role: 'user', content: 'abcdefgh' }];
 
 /** The raw SSE events of a response body, in order. */
@@ -105,7 +110,7 @@ describe('replies', () => {
     });
     const res = await chat(gw, { model: 'm', messages });
     expect(res.headers.get('x-litellm-response-cost')).toBe('0.5');
-    const body = await res.json();
+    const body = await json(res);
     expect(body.object).toBe('chat.completion');
     expect(body.choices[0].message).toEqual({ role: 'assistant', content: 'hi' });
     expect(body.usage).toEqual({ prompt_tokens: 2, completion_tokens: 7, total_tokens: 9 });
@@ -116,9 +121,9 @@ describe('replies', () => {
     const limited = await chat(gw, { model: 'm', messages, stream: true });
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('3');
-    expect(await limited.json()).toEqual({ error: { message: 'Too Many Requests', type: 'rate_limit_error', code: 429 } });
+    expect(await json(limited)).toEqual({ error: { message: 'Too Many Requests', type: 'rate_limit_error', code: 429 } });
     const broke = await chat(gw, { model: 'm', messages, stream: true });
-    expect(await broke.json()).toEqual({ error: { message: 'Insufficient credits', type: 'insufficient_credits', code: 402 } });
+    expect(await json(broke)).toEqual({ error: { message: 'Insufficient credits', type: 'insufficient_credits', code: 402 } });
   });
 
   test('routes: arrays consumed in order, first match with replies left wins, functions get a count', async () => {
@@ -130,14 +135,14 @@ describe('replies', () => {
       ],
     });
     const text = async (body: Record<string, unknown>): Promise<string> =>
-      (await (await chat(gw, { messages, ...body })).json()).choices[0].message.content;
+      (await json(await chat(gw, { messages, ...body }))).choices[0].message.content;
     expect(await text({ model: 'small', provider: { only: ['local'] } })).toBe('pinned-1');
     expect(await text({ model: 'small' })).toBe('free-1');
     expect(await text({ model: 'big' })).toBe('big-0-3');
     expect(await text({ model: 'small', provider: { only: [] } })).toBe('free-2');
     expect(await text({ model: 'big' })).toBe('big-1-5');
     const spent = await chat(gw, { model: 'small', messages, provider: { only: ['local'] } });
-    expect((await spent.json()).error.message).toBe('fake gateway: no scripted reply for model small (request #6)');
+    expect((await json(spent)).error.message).toBe('fake gateway: no scripted reply for model small (request #6)');
   });
 
   test('fails loudly when the script runs out, and still records the request', async () => {
@@ -145,7 +150,7 @@ describe('replies', () => {
     await chat(gw, { model: 'a', messages });
     const res = await chat(gw, { model: 'a', messages });
     expect(res.status).toBe(500);
-    expect((await res.json()).error.message).toBe('fake gateway: no scripted reply for model a (request #2)');
+    expect((await json(res)).error.message).toBe('fake gateway: no scripted reply for model a (request #2)');
     expect(gw.requests).toHaveLength(2);
   });
 
@@ -166,11 +171,11 @@ describe('replies', () => {
 describe('other endpoints', () => {
   test('GET /v1/models lists the models named by routes, or the given list', async () => {
     const gw = await start({ routes: [{ match: matchModel('a'), replies: [] }, { match: matchModel('b'), replies: [] }] });
-    const body = await (await fetch(`${gw.url}/models`)).json();
+    const body = await json(await fetch(`${gw.url}/models`));
     expect(body.object).toBe('list');
     expect(body.data.map((m: { id: string }) => m.id)).toEqual(['a', 'b']);
     const other = await startFakeGateway({ models: ['x'] });
-    const listed = await (await fetch(`${other.url}/models`)).json();
+    const listed = await json(await fetch(`${other.url}/models`));
     await other.close();
     expect(listed.data).toEqual([{ id: 'x', object: 'model', created: 0, owned_by: 'fake' }]);
   });
@@ -179,7 +184,7 @@ describe('other endpoints', () => {
     const gw = await start({ ollamaContextLength: 8192 });
     const root = gw.url.replace(/\/v1$/, '');
     const show = await fetch(`${root}/api/show`, { method: 'POST', body: JSON.stringify({ model: 'qwen' }) });
-    expect(await show.json()).toEqual({
+    expect(await json(show)).toEqual({
       model_info: { 'general.architecture': 'qwen2', 'qwen2.context_length': 8192 },
       parameters: 'num_ctx 8192',
     });
@@ -187,7 +192,7 @@ describe('other endpoints', () => {
     const missing = await fetch(`${plain.url.replace(/\/v1$/, '')}/api/show`, { method: 'POST', body: '{"model":"qwen"}' });
     await plain.close();
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ error: "model 'qwen' not found" });
+    expect(await json(missing)).toEqual({ error: "model 'qwen' not found" });
   });
 
   test('unknown paths answer 404', async () => {
