@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import type { ActivityRecord } from '../../src/activity/types.js';
+import { renderActivityTable, renderRunTable, savingLine } from '../../src/report/table.js';
+import type { RunReport } from '../../src/report/types.js';
+
+process.env.TZ = 'UTC';
+
+const report: RunReport = {
+  plan: { id: 'p-1', task: 'add input validation to the signup handler', summary: 'Validate signup input' },
+  architect: { model: 'anthropic/claude-sonnet-4', provider: 'anthropic', promptTokens: 4200, completionTokens: 310, latencyMs: 8200, costUsd: 0.01725 },
+  steps: [
+    { index: 1, title: 'Use it', file: 'src/handlers/signup.ts', status: 'applied', model: 'auto_tandem_router', provider: '_tandem_local_router', promptTokens: 1740, completionTokens: 300, latencyMs: 18_200, costUsd: 0, attempts: 3, commit: 'b', fallback: { role: 'fallback', model: 'openai/gpt-4o-mini', provider: 'openai', promptTokens: 900, completionTokens: 150, latencyMs: 2100, costUsd: 0.000225 } },
+    { index: 0, title: 'Add schema', file: 'src/validation/signup-schema.ts', status: 'applied', model: 'auto_tandem_router', provider: '_tandem_local_router', promptTokens: 1150, completionTokens: 220, latencyMs: 12_400, costUsd: 0, attempts: 1, commit: 'a' },
+    { index: 2, title: 'Test it', file: 'test/signup.test.ts', status: 'failed', model: 'auto_tandem_router', provider: '_tandem_local_router', promptTokens: 840, completionTokens: 95, latencyMs: 9100, costUsd: 0, attempts: 2, commit: null, reason: 'no match' },
+    { index: 3, title: 'Docs', file: 'README.md', status: 'skipped', model: 'auto_tandem_router', provider: '', promptTokens: 0, completionTokens: 0, latencyMs: 0, costUsd: 0, attempts: 0, commit: null, reason: 'depends on 3' },
+  ],
+  totals: { promptTokens: 8830, completionTokens: 1075, latencyMs: 50_000, costUsd: 0.017475 },
+  savings: { actualUsd: 0.017475, allCloudUsd: 0.0578, savedUsd: 0.040325, savedPct: 69.8 },
+};
+
+describe('renderRunTable', () => {
+  it('prints the plan row, steps in order with the fallback share, totals and the saving', () => {
+    expect(renderRunTable(report)).toBe(
+      [
+        'Step   File                             Model                      Provider              Tokens in/out  Latency     Cost  Status',
+        'plan                                    anthropic/claude-sonnet-4  anthropic               4,200 / 310     8.2s  $0.0173  planned',
+        '1      src/validation/signup-schema.ts  auto_tandem_router         _tandem_local_router    1,150 / 220    12.4s  $0.0000  applied',
+        '2      src/handlers/signup.ts           auto_tandem_router         _tandem_local_router    1,740 / 300    18.2s  $0.0000  applied (3 attempts)',
+        '↳                                       openai/gpt-4o-mini         openai                    900 / 150     2.1s  $0.0002  fallback',
+        '3      test/signup.test.ts              auto_tandem_router         _tandem_local_router       840 / 95     9.1s  $0.0000  failed (2 attempts)',
+        '4      README.md                        -                          -                                 -        -        -  skipped',
+        '-'.repeat(152),
+        'total                                                                                    8,830 / 1,075    50.0s  $0.0175  2 applied, 1 failed, 1 skipped',
+        '',
+        'saved $0.0403 (70%) against running every step on anthropic/claude-sonnet-4',
+      ].join('\n'),
+    );
+  });
+
+  it('cuts paths at the start and names at the end to fit a narrow terminal', () => {
+    const lines = renderRunTable(report, { width: 100, architectModel: 'claude' }).split('\n');
+    expect(lines.slice(0, 5)).toEqual([
+      'Step   File      Model     Provider  Tokens in/out  Latency     Cost  Status',
+      'plan             anthrop…  anthrop…    4,200 / 310     8.2s  $0.0173  planned',
+      '1      …hema.ts  auto_ta…  _tandem…    1,150 / 220    12.4s  $0.0000  applied',
+      '2      …gnup.ts  auto_ta…  _tandem…    1,740 / 300    18.2s  $0.0000  applied (3 attempts)',
+      '↳                openai/…  openai        900 / 150     2.1s  $0.0002  fallback',
+    ]);
+    expect(lines.at(-1)).toBe('saved $0.0403 (70%) against running every step on claude');
+    expect(Math.max(...lines.map((line) => line.length))).toBe(100);
+  });
+
+  it('shows unknown costs as ?, a total with an unknown part as a lower bound, and says why the saving is unknown', () => {
+    const unknown: RunReport = {
+      ...report,
+      steps: [{ ...report.steps[1], costUsd: null }],
+      totals: { ...report.totals, costUsd: null },
+      savings: { actualUsd: null, allCloudUsd: 0.05, savedUsd: null, savedPct: null },
+    };
+    const lines = renderRunTable(unknown).split('\n');
+    expect(lines[2]).toBe('1      src/validation/signup-schema.ts  auto_tandem_router         _tandem_local_router    1,150 / 220    12.4s         ?  applied');
+    expect(lines[4]).toBe('total                                                                                    8,830 / 1,075    50.0s  ≥$0.0173  1 applied');
+    expect(lines.at(-1)).toBe('saving unknown: the cost of some calls is unknown (no cost from the gateway and no pricing set)');
+  });
+});
+
+describe('savingLine', () => {
+  it.each([
+    [{ actualUsd: 0.006, allCloudUsd: 0.02, savedUsd: 0.014, savedPct: 70 }, 'saved $0.0140 (70%) against running every step on m'],
+    [{ actualUsd: 0.015, allCloudUsd: 0.01, savedUsd: -0.005, savedPct: -50 }, 'cost $0.0050 (50%) more than running every step on m'],
+    [{ actualUsd: 0, allCloudUsd: 0, savedUsd: 0, savedPct: null }, 'saved $0.0000 against running every step on m'],
+    [{ actualUsd: 0.01, allCloudUsd: null, savedUsd: null, savedPct: null }, 'saving unknown: no price known for m (set architect.pricing)'],
+  ])('%j', (savings, line) => {
+    expect(savingLine(savings, 'm')).toBe(line);
+  });
+});
+
+const call = (ts: string, overrides: Partial<ActivityRecord>): ActivityRecord => ({
+  ts,
+  runId: 'r1',
+  planId: 'p1',
+  step: null,
+  role: 'editor',
+  model: 'auto_tandem_router',
+  provider: '_tandem_local_router',
+  promptTokens: 0,
+  completionTokens: 0,
+  cachedTokens: 0,
+  latencyMs: 0,
+  ttftMs: null,
+  costUsd: 0,
+  costSource: 'pricing',
+  status: 'ok',
+  error: null,
+  ...overrides,
+});
+
+describe('renderActivityTable', () => {
+  it('prints every call like the gateway activity log, errors shortened', () => {
+    const records = [
+      call('2025-03-01T10:01:00.000Z', { role: 'architect', model: 'anthropic/claude-sonnet-4', provider: 'anthropic', promptTokens: 4200, completionTokens: 310, latencyMs: 8200, costUsd: 0.012, costSource: 'gateway' }),
+      call('2025-03-01T10:02:00.000Z', { step: 0, promptTokens: 1150, completionTokens: 220, latencyMs: 12_400 }),
+      call('2025-03-01T10:03:00.000Z', { step: 1, latencyMs: 30_000, costUsd: null, costSource: 'unknown', status: 'error', error: 'HTTP 502 from FastRouter:\n  upstream model _tandem_local_router is down, try again later' }),
+      call('2025-03-01T10:03:05.000Z', { step: 1, role: 'fallback', model: 'openai/gpt-4o-mini', provider: 'openai', promptTokens: 840, completionTokens: 95, latencyMs: 2100, costUsd: 0.0001827 }),
+    ];
+    expect(renderActivityTable(records)).toBe(
+      [
+        'Time                 Role       Model                      Provider              Tokens in/out  Latency     Cost  Status',
+        '2025-03-01 10:01:00  architect  anthropic/claude-sonnet-4  anthropic               4,200 / 310     8.2s  $0.0120  ok',
+        '2025-03-01 10:02:00  editor     auto_tandem_router         _tandem_local_router    1,150 / 220    12.4s  $0.0000  ok',
+        '2025-03-01 10:03:00  editor     auto_tandem_router         _tandem_local_router          0 / 0    30.0s        ?  error: HTTP 502 from FastRouter: upstream model _tande…',
+        '2025-03-01 10:03:05  fallback   openai/gpt-4o-mini         openai                     840 / 95     2.1s  $0.0002  ok',
+      ].join('\n'),
+    );
+  });
+
+  it('prints just the header for no records', () => {
+    expect(renderActivityTable([])).toBe('Time  Role  Model  Provider  Tokens in/out  Latency  Cost  Status');
+  });
+});
