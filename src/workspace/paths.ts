@@ -23,6 +23,8 @@ export function confinePath(root: string, path: string): string {
   if (normalized.split('/').some((part) => GIT_DIR_NAME.test(part))) {
     throw new PathRefusedError(path, 'it is inside .git, which tandem never touches');
   }
+  // tandem's own plans and logs are not the model's to edit.
+  if (/^\.tandem$/i.test(normalized.split('/')[0])) throw new PathRefusedError(path, "it is inside .tandem, tandem's own state");
   checkRealLocation(root, normalized, path);
   return normalized;
 }

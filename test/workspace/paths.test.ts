@@ -45,6 +45,7 @@ describe('confinePath', () => {
     ['src-link/a.ts', 'src-link/a.ts'],
     ['.github/workflows/ci.yml', '.github/workflows/ci.yml'],
     ['.gitignore', '.gitignore'],
+    ['src/.tandem/x', 'src/.tandem/x'],
     ['empty-dir/x', 'empty-dir/x'],
   ])('accepts %s as %s', (input, expected) => {
     expect(confinePath(repo.root, input)).toBe(expected);
@@ -62,6 +63,8 @@ describe('confinePath', () => {
     ['sub/.Git/hooks/pre-commit', 'it is inside .git, which tandem never touches'],
     ['.git./config', 'it is inside .git, which tandem never touches'],
     ['.git', 'it is inside .git, which tandem never touches'],
+    ['.tandem/plans/p1.json', "it is inside .tandem, tandem's own state"],
+    ['./.Tandem/activity.jsonl', "it is inside .tandem, tandem's own state"],
     ['', 'it is empty'],
     ['   ', 'it is empty'],
     ['.', 'it names the repository root, not a file'],
