@@ -35,6 +35,21 @@ describe('openWorkspace', () => {
     }
   });
 
+  it('says so when git cannot be run', async () => {
+    const fixture = await repo({ 'a.txt': 'a\n' });
+    const path = process.env.PATH;
+    process.env.PATH = '';
+    try {
+      await expect(openWorkspace(fixture.root)).rejects.toMatchObject({ exitCode: 2, message: 'git is not installed or not on PATH' });
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+
+  it('refuses a folder that does not exist with exit 2', async () => {
+    await expect(openWorkspace('/nonexistent/tandem')).rejects.toMatchObject({ exitCode: 2, message: 'not a git repository: /nonexistent/tandem (no such directory)' });
+  });
+
   it('refuses a repository without commits with exit 2 and a hint', async () => {
     const fixture = await repo({ 'a.txt': 'a\n' }, { commit: false });
     await expect(openWorkspace(fixture.root)).rejects.toMatchObject({
