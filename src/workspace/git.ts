@@ -40,7 +40,6 @@ export async function openWorkspace(cwd: string): Promise<Workspace> {
   } catch (error) {
     throw gitStartError(cwd, error);
   }
-  if (root === '') throw usageError(`not a git repository: ${cwd}`, 'tandem needs a working tree, not a bare repository');
   const workspace = new GitWorkspace(root);
   if ((await workspace.head()) === null) {
     throw usageError(
@@ -57,6 +56,7 @@ function gitStartError(cwd: string, error: unknown): TandemError {
   if (/not a git repository/i.test(message)) {
     return usageError(`not a git repository: ${cwd}`, 'run tandem inside a git repository (git init creates one)');
   }
+  if (/must be run in a work tree/i.test(message)) return usageError(`not a git working tree: ${cwd}`, 'tandem needs a checkout, not a bare repository');
   return new TandemError(`git failed in ${cwd}: ${message}`, { exitCode: ExitCode.usage, cause: error });
 }
 

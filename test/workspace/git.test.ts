@@ -1,12 +1,15 @@
+import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PatchError } from '../../src/workspace/errors.js';
 import { openWorkspace } from '../../src/workspace/git.js';
 import { makePatch } from '../../src/workspace/patch.js';
 import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
 
+const execFileAsync = promisify(execFile);
 const repos: GitFixture[] = [];
 async function repo(files: Record<string, string>, options?: { commit?: boolean }): Promise<GitFixture> {
   const fixture = await gitFixture(files, options);
@@ -43,6 +46,16 @@ describe('openWorkspace', () => {
       await expect(openWorkspace(fixture.root)).rejects.toMatchObject({ exitCode: 2, message: 'git is not installed or not on PATH' });
     } finally {
       process.env.PATH = path;
+    }
+  });
+
+  it('refuses a bare repository with exit 2', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tandem-bare-'));
+    try {
+      await execFileAsync('git', ['init', '-q', '--bare', dir]);
+      await expect(openWorkspace(dir)).rejects.toMatchObject({ exitCode: 2, message: `not a git working tree: ${dir}` });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 
