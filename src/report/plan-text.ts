@@ -1,4 +1,6 @@
-import type { SavedPlan } from '../architect/types.js';
+import type { CallSummary, SavedPlan } from '../architect/types.js';
+import { formatLatency, formatTokens, formatUsd } from './format.js';
+import { renderColumns } from './layout.js';
 
 /** The plan as a numbered list, the way `tandem plan` prints it. */
 export function renderPlan(plan: SavedPlan): string {
@@ -25,4 +27,13 @@ function wrap(text: string, width: number): string[] {
     lines.push(line);
   }
   return lines;
+}
+
+/** The architect call's cost row, printed under the plan. */
+export function renderPlanCost(call: CallSummary, width?: number): string {
+  return renderColumns(
+    [{ header: 'Step' }, { header: 'Model', shrink: 'end' }, { header: 'Provider', shrink: 'end' }, { header: 'Tokens in/out', align: 'right' }, { header: 'Latency', align: 'right' }, { header: 'Cost', align: 'right' }],
+    [['plan', call.model, call.provider, formatTokens(call.promptTokens, call.completionTokens), formatLatency(call.latencyMs), formatUsd(call.costUsd)]],
+    width,
+  );
 }

@@ -2,7 +2,7 @@ import type { CallSummary } from '../architect/types.js';
 
 export type StepStatus = 'applied' | 'failed' | 'skipped';
 
-/** One row of the report contract's `steps`. A step may have several calls (retries, fallback): they are summed here. */
+/** One row of the report contract's `steps`: the editor's calls of the step (retries included) summed; the fallback's share is kept apart in `fallback`. */
 export interface StepReport {
   index: number;
   title: string;
