@@ -1,0 +1,36 @@
+import type { ChatMessage } from '../gateway/types.js';
+
+type Encoding = typeof import('gpt-tokenizer/encoding/cl100k_base');
+
+/** Role markers and separators around each message, and the priming of the reply (OpenAI's chat framing). */
+const TOKENS_PER_MESSAGE = 3;
+const TOKENS_PER_REPLY = 3;
+
+/** Special-token text in a source file is counted as plain text, never rejected. */
+const PLAIN = { disallowedSpecial: new Set<string>() };
+
+let loading: Promise<Encoding> | undefined;
+
+/**
+ * A synchronous counter, ready once the tokenizer is loaded. The tokenizer (cl100k_base, about 200 ms
+ * to load) is imported on first use only, so commands that never count never pay for it. Counts are
+ * exact for OpenAI models and a close estimate for others (Qwen, Llama, Claude tokenizers differ by a few percent).
+ */
+export async function loadTokenCounter(): Promise<(text: string) => number> {
+  loading ??= import('gpt-tokenizer/encoding/cl100k_base');
+  const encoding = await loading;
+  return (text) => (text === '' ? 0 : encoding.countTokens(text, PLAIN));
+}
+
+/** The number of tokens in a text. */
+export async function countTokens(text: string): Promise<number> {
+  return (await loadTokenCounter())(text);
+}
+
+/** The number of prompt tokens a chat request sends: every message's content and role plus the chat framing. */
+export async function countMessages(messages: readonly ChatMessage[]): Promise<number> {
+  const count = await loadTokenCounter();
+  let total = TOKENS_PER_REPLY;
+  for (const message of messages) total += TOKENS_PER_MESSAGE + count(message.role) + count(message.content);
+  return total;
+}
