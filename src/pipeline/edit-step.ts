@@ -5,6 +5,7 @@ import { applyAnswer } from '../editor/engine.js';
 import { buildEditorMessages, chooseEditFormat } from '../editor/prompt.js';
 import type { ModelClient, ModelResult } from '../gateway/types.js';
 import type { RunContext } from './context.js';
+import { editorCallWatch, roleConfigOf, windowedAnswerProblem } from './editor-fit.js';
 import type { Emit } from './events.js';
 
 /** The outcome of the editing half of a step: new content to commit, or why there is none. */
@@ -49,14 +50,27 @@ export async function editStep(ctx: RunContext, plan: SavedPlan, index: number, 
     if (n > 0) emit({ type: 'step-retry', index, attempt, reason });
     emit({ type: 'step-start', index, title: step.title, file: path, attempt, role: client.role, model: client.model, provider: providerOf(ctx, client) });
     const started = Date.now();
-    const messages = await buildEditorMessages({ task: plan.task, planSummary: plan.summary, step, stepIndex: index, content: current, format, feedback });
+    // Editor fit (src/pipeline/editor-fit.ts): count the prompt, send a window of a file too big for the
+    // context (search/replace only), then compare the reported prompt tokens and watch for a cold load.
+    const watch = editorCallWatch(ctx, emit);
+    const fitPlan = { role: roleConfigOf(ctx.config, client.role), step: index, path, content: current, format, focus: `${step.title}\n${step.instructions}` };
+    const fitted = await watch.prepare(fitPlan, (window, asked) =>
+      buildEditorMessages({ task: plan.task, planSummary: plan.summary, step, stepIndex: index, content: current, format: asked, feedback, window }),
+    );
     const result = await client.complete({
-      messages,
+      messages: fitted.messages,
       signal: ctx.signal,
       meta: { runId: ctx.runId, planId: plan.id, step: index },
       onDelta: (_text, chunks) => emit({ type: 'step-delta', index, chunks, elapsedMs: Date.now() - started }),
     });
     sink.push(result);
+    watch.check(fitPlan, fitted, result);
+    const refused = windowedAnswerProblem(fitted, result.text);
+    if (refused) {
+      ({ reason, feedback } = refused);
+      continue;
+    }
+    // End of editor fit.
     const edit = applyAnswer(result.text, { path, content: current });
     if (edit.ok && edit.after !== before) return { ok: true, path, before, after: edit.after, calls, fallbackCalls, attempts: attempt };
     if (edit.changed) current = edit.after;

@@ -1,4 +1,4 @@
-import type { EditFormat, ResolvedRole } from '../config/types.js';
+import type { EditFormat, ResolvedConfig, ResolvedRole, RoleName } from '../config/types.js';
 import type { ChatMessage, ModelResult } from '../gateway/types.js';
 import { countMessages, loadTokenCounter } from '../tokens/count.js';
 import { chooseWindow, type LineWindow } from '../tokens/window.js';
@@ -176,4 +176,11 @@ export function editorCallWatch(run: object, emit: Emit): EditorCallWatch {
     watches.set(run, watch);
   }
   return watch;
+}
+
+/** The resolved role behind an editing client: the editor, or the fallback model. */
+export function roleConfigOf(config: ResolvedConfig, role: RoleName): ResolvedRole {
+  const found = role === 'fallback' ? config.fallback : config.editor;
+  if (!found) throw new Error(`no ${role} role is configured`);
+  return found;
 }
