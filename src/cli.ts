@@ -91,6 +91,19 @@ Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usa
     .action(act(async (options) => (await import('./commands/log.js')).logCommand(options)));
 
   program
+    .command('init')
+    .description('write tandem.config.json for your gateway: asks in a terminal, or takes --gateway and the flags below')
+    .option('--gateway <name>', 'fastrouter, openrouter, litellm, portkey, ollama or direct')
+    .option('--architect-model <model>', "model that plans (default: the preset's)")
+    .option('--editor-model <model>', "model that edits (default: the preset's)")
+    .option('--provider-slug <slug>', 'provider the editor is pinned to with provider.only (fastrouter, openrouter)')
+    .option('--base-url <url>', "the gateway's URL (direct: the architect's endpoint)")
+    .option('--api-key-env <name>', 'the variable that holds the key')
+    .option('--force', 'overwrite an existing tandem.config.json')
+    .option('-C, --cwd <dir>', 'run as if started in this directory')
+    .action(act(async (options) => (await import('./commands/init.js')).initCommand(options)));
+
+  program
     .command('demo')
     .description('run plan and apply offline against the built-in simulated gateway, in a sample repository')
     .option('--json', 'print the JSON report instead of the table')
