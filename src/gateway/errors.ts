@@ -11,10 +11,12 @@ export class GatewayError extends TandemError {
   readonly retryable: boolean;
   /** How long the gateway asked us to wait (`Retry-After`), capped. */
   readonly retryAfterMs?: number;
+  /** What to do about it, also the message's last sentence (for checklists such as `tandem doctor`). */
+  readonly advice?: string;
 
   constructor(
     message: string,
-    details: { role: ResolvedRole; status?: number; retryable: boolean; retryAfterMs?: number; cause?: unknown },
+    details: { role: ResolvedRole; status?: number; retryable: boolean; retryAfterMs?: number; advice?: string; cause?: unknown },
   ) {
     super(message, { exitCode: ExitCode.unreachable, cause: details.cause });
     this.name = 'GatewayError';
@@ -24,6 +26,7 @@ export class GatewayError extends TandemError {
     this.gateway = details.role.gatewayName;
     this.retryable = details.retryable;
     this.retryAfterMs = details.retryAfterMs;
+    this.advice = details.advice;
   }
 }
 
@@ -96,11 +99,13 @@ export function httpError(
   cause?: unknown,
 ): GatewayError {
   const what = `${status} ${detail || DEFAULT_DETAIL[status] || 'error'}`;
-  return new GatewayError(line(role, what, adviceFor(role, status)), {
+  const advice = adviceFor(role, status);
+  return new GatewayError(line(role, what, advice), {
     role,
     status,
     retryable: isRetryableStatus(status),
     retryAfterMs,
+    advice,
     cause,
   });
 }
@@ -108,11 +113,12 @@ export function httpError(
 /** The gateway could not be reached at all (connection refused, DNS, reset before any answer). */
 export function connectionError(role: ResolvedRole, code: string | undefined, cause?: unknown): GatewayError {
   const unreachable = `cannot reach ${role.gatewayName} at ${role.baseURL}: is it running?`;
+  const advice = code === 'ECONNREFUSED' ? `Start ${role.gatewayName} or fix the base URL.` : `Check that ${role.baseURL} is reachable.`;
   const message =
     code === 'ECONNREFUSED'
       ? `${role.role} call failed: ${unreachable} (model ${role.model})`
-      : line(role, `network error${code ? ` ${code}` : ''}`, `Check that ${role.baseURL} is reachable.`);
-  return new GatewayError(message, { role, retryable: true, cause });
+      : line(role, `network error${code ? ` ${code}` : ''}`, advice);
+  return new GatewayError(message, { role, retryable: true, advice, cause });
 }
 
 const TIMEOUT_WHAT: Record<keyof Timeouts, string> = {
@@ -126,17 +132,14 @@ export function timeoutError(role: ResolvedRole, key: keyof Timeouts): GatewayEr
   const what = `timed out: ${TIMEOUT_WHAT[key]} within ${role.timeouts[key]} ms`;
   const why = role.local ? ' (a cold local model can take a minute to load)' : '';
   const advice = `Raise ${role.role}.timeouts.${key} if the model needs longer${why}.`;
-  return new GatewayError(line(role, what, advice), { role, retryable: true });
+  return new GatewayError(line(role, what, advice), { role, retryable: true, advice });
 }
 
 /** The stream stopped before the answer was finished (no finish_reason / [DONE]). */
 export function streamEndedEarly(role: ResolvedRole, chunks: number, cause?: unknown): GatewayError {
   const what = `stream ended early after ${chunks} chunk${chunks === 1 ? '' : 's'}`;
-  return new GatewayError(line(role, what, 'The gateway or upstream dropped the connection; try again.'), {
-    role,
-    retryable: true,
-    cause,
-  });
+  const advice = 'The gateway or upstream dropped the connection; try again.';
+  return new GatewayError(line(role, what, advice), { role, retryable: true, advice, cause });
 }
 
 /** The gateway sent an `error` event inside an HTTP 200 stream, or data that is not JSON. */
@@ -144,5 +147,5 @@ export function streamError(role: ResolvedRole, detail: string, code?: unknown, 
   const what = `error in stream: ${detail}`;
   const advice = 'The upstream provider failed mid-answer; try again or use another model.';
   const retryable = typeof code === 'number' ? isRetryableStatus(code) : true;
-  return new GatewayError(line(role, what, advice), { role, retryable, cause });
+  return new GatewayError(line(role, what, advice), { role, retryable, advice, cause });
 }

@@ -106,6 +106,7 @@ function finish(role: ResolvedRole, state: StreamState, headers: Headers, latenc
       tokens,
     }),
     generationId: headers.get('x-generation-id') ?? state.chunkId,
+    ...(state.provider !== undefined && { reportedProvider: state.provider }),
   };
 }
 

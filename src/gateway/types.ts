@@ -35,6 +35,8 @@ export interface ModelResult {
   costUsd: number | null;
   costSource: CostSource;
   generationId?: string;
+  /** The provider as the gateway itself named it, when it did (`provider` is the pin or gateway otherwise). */
+  reportedProvider?: string;
 }
 
 /** One attempt at a call, successful or not: the raw material of the activity log. */

@@ -14,6 +14,7 @@ describe('httpError messages', () => {
       'editor call to FastRouter failed: 402 out of credits (model auto_tandem_router). Add credits to the account or use a cheaper model.',
     );
     expect(err).toMatchObject({ status: 402, role: 'editor', model: 'auto_tandem_router', gateway: 'FastRouter', retryable: false, exitCode: 4 });
+    expect(err.advice).toBe('Add credits to the account or use a cheaper model.');
     expect(err).toBeInstanceOf(GatewayError);
   });
 

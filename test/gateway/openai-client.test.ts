@@ -101,11 +101,15 @@ describe('a successful call', () => {
     expect(gw.requests[0].body).not.toHaveProperty('response_format');
     expect(gw.requests[0].headers['authorization']).toBe('Bearer not-needed');
     expect(result.provider).toBe('FastRouter');
+    expect(result.reportedProvider).toBeUndefined();
   });
 
-  test('the provider the gateway names wins', async () => {
-    const { client } = await setup([{ text: 'ok', provider: 'Anthropic' }], { provider: { only: ['x'] } });
-    expect((await client.complete(ask)).provider).toBe('Anthropic');
+  test('the provider the gateway names wins, and is kept apart as reportedProvider', async () => {
+    const { client } = await setup([{ text: 'ok', provider: 'Anthropic' }, { text: 'ok' }], { provider: { only: ['x'] } });
+    const named = await client.complete(ask);
+    expect([named.provider, named.reportedProvider]).toEqual(['Anthropic', 'Anthropic']);
+    const unnamed = await client.complete(ask);
+    expect([unnamed.provider, unnamed.reportedProvider]).toEqual(['x', undefined]);
   });
 
   test('ttft is measured to the first delta and is below the latency', async () => {
