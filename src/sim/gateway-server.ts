@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { writeChatReply } from './chat-reply.js';
+import { ollamaAnswer } from './ollama-api.js';
 import { RouteTable } from './routes.js';
 import type { CapturedBody, CapturedRequest, FakeGateway, FakeGatewayOptions } from './types.js';
 
@@ -73,16 +74,10 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       const ids = options.models ?? table.models();
       const data = ids.map((id) => ({ id, object: 'model', created: 0, owned_by: 'fake' }));
       sendJson(res, 200, { object: 'list', data });
-    } else if (key === 'POST /api/show' && options.ollamaContextLength !== undefined) {
-      const n = options.ollamaContextLength;
-      sendJson(res, 200, {
-        model_info: { 'general.architecture': 'qwen2', 'qwen2.context_length': n },
-        parameters: `num_ctx ${n}`,
-      });
-    } else if (key === 'POST /api/show') {
-      sendJson(res, 404, { error: `model '${captured.body?.model ?? ''}' not found` });
     } else {
-      sendJson(res, 404, { error: { message: `fake gateway: no route ${key}`, type: 'not_found_error', code: 404 } });
+      const native = ollamaAnswer(captured, options.ollama);
+      if (native) sendJson(res, native.status, native.body);
+      else sendJson(res, 404, { error: { message: `fake gateway: no route ${key}`, type: 'not_found_error', code: 404 } });
     }
   }
 

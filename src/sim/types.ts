@@ -75,13 +75,23 @@ export interface Route {
   replies: ScriptedReply[] | ((req: CapturedRequest, n: number) => ScriptedReply);
 }
 
+/** What the fake's Ollama native API reports. */
+export interface FakeOllama {
+  /** The model's trained context length (`model_info["<arch>.context_length"]`). */
+  contextLength: number;
+  /** `num_ctx` in the model's parameters; null for none (the server's default then applies). Default: contextLength. */
+  numCtx?: number | null;
+  /** Models `/api/show` knows; default: any. */
+  models?: string[];
+}
+
 /** Options of `startFakeGateway`. */
 export interface FakeGatewayOptions {
   routes?: Route[];
   /** Ids listed by `GET /v1/models`; default: the models named by `matchModel` routes. */
   models?: string[];
-  /** When set, Ollama's `POST /api/show` reports this context length; otherwise it answers 404. */
-  ollamaContextLength?: number;
+  /** When set, the fake also speaks Ollama's native API (`/api/version`, `/api/show`); otherwise those answer 404. */
+  ollama?: FakeOllama;
 }
 
 /** A running fake gateway. */

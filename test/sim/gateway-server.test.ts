@@ -180,19 +180,30 @@ describe('other endpoints', () => {
     expect(listed.data).toEqual([{ id: 'x', object: 'model', created: 0, owned_by: 'fake' }]);
   });
 
-  test("Ollama's POST /api/show reports the context length, or 404 when not configured", async () => {
-    const gw = await start({ ollamaContextLength: 8192 });
+  test("Ollama's native API: /api/version, and /api/show with the context length and num_ctx", async () => {
+    const gw = await start({ ollama: { contextLength: 32768, numCtx: 8192, models: ['qwen'] } });
     const root = gw.url.replace(/\/v1$/, '');
+    expect(await json(await fetch(`${root}/api/version`))).toEqual({ version: '0.12.0' });
     const show = await fetch(`${root}/api/show`, { method: 'POST', body: JSON.stringify({ model: 'qwen' }) });
     expect(await json(show)).toEqual({
-      model_info: { 'general.architecture': 'qwen2', 'qwen2.context_length': 8192 },
-      parameters: 'num_ctx 8192',
+      model_info: { 'general.architecture': 'qwen2', 'qwen2.context_length': 32768 },
+      parameters: 'num_ctx                        8192\nstop                           "<|im_end|>"',
     });
+    const unknown = await fetch(`${root}/api/show`, { method: 'POST', body: '{"model":"llama"}' });
+    expect([unknown.status, await json(unknown)]).toEqual([404, { error: "model 'llama' not found" }]);
+  });
+
+  test('without num_ctx /api/show lists no such parameter; without ollama the native API answers 404', async () => {
+    const gw = await start({ ollama: { contextLength: 32768, numCtx: null } });
+    const show = await fetch(`${gw.url.replace(/\/v1$/, '')}/api/show`, { method: 'POST', body: '{"model":"any"}' });
+    expect((await json(show)).parameters).toBe('stop                           "<|im_end|>"');
     const plain = await startFakeGateway();
-    const missing = await fetch(`${plain.url.replace(/\/v1$/, '')}/api/show`, { method: 'POST', body: '{"model":"qwen"}' });
+    const root = plain.url.replace(/\/v1$/, '');
+    const missing = await fetch(`${root}/api/show`, { method: 'POST', body: '{"model":"qwen"}' });
+    const version = await fetch(`${root}/api/version`);
     await plain.close();
-    expect(missing.status).toBe(404);
-    expect(await json(missing)).toEqual({ error: "model 'qwen' not found" });
+    expect([missing.status, await json(missing)]).toEqual([404, { error: "model 'qwen' not found" }]);
+    expect(version.status).toBe(404);
   });
 
   test('unknown paths answer 404', async () => {
