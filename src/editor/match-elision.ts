@@ -1,4 +1,4 @@
-import { isBlank } from './indent.js';
+import { columns, indentOf, isBlank } from './indent.js';
 import { isElisionMarker } from './elision.js';
 import { strictLadder, type Candidate, type MatchContext } from './match-strict.js';
 
@@ -17,6 +17,8 @@ export type ElisionOutcome =
 
 interface Split {
   pieces: string[][];
+  /** The marker line before each piece (undefined for a first piece with none before it). */
+  markerBefore: Array<string | undefined>;
   leading: boolean;
   trailing: boolean;
 }
@@ -24,12 +26,45 @@ interface Split {
 /** Cut lines at elision markers; pieces that are only blank lines are dropped. */
 function split(lines: string[]): Split {
   const pieces: string[][] = [[]];
+  const markers: string[] = [];
   for (const line of lines) {
-    if (isElisionMarker(line)) pieces.push([]);
-    else pieces[pieces.length - 1].push(line);
+    if (isElisionMarker(line)) {
+      pieces.push([]);
+      markers.push(line);
+    } else pieces[pieces.length - 1].push(line);
   }
   const solid = (p: string[]) => p.some((l) => !isBlank(l));
-  return { pieces: pieces.filter(solid), leading: !solid(pieces[0]), trailing: !solid(pieces[pieces.length - 1]) };
+  const kept = pieces.map((p, i) => ({ p, marker: markers[i - 1] })).filter(({ p }) => solid(p));
+  return {
+    pieces: kept.map(({ p }) => p),
+    markerBefore: kept.map(({ marker }) => marker),
+    leading: !solid(pieces[0]),
+    trailing: !solid(pieces[pieces.length - 1]),
+  };
+}
+
+/**
+ * The last line of the block opened by file line `opener`: the first later non-blank line indented
+ * no deeper than the opener. -1 when the block runs to the end of the file.
+ */
+function blockEnd(fileLines: string[], opener: number): number {
+  const depth = columns(indentOf(fileLines[opener]));
+  for (let i = opener + 1; i < fileLines.length; i++) {
+    if (!isBlank(fileLines[i]) && columns(indentOf(fileLines[i])) <= depth) return i;
+  }
+  return -1;
+}
+
+/**
+ * Several places for a piece that follows a marker indented inside the previous piece's last line
+ * (`add() {`, `// ...`, `}`): the elided lines are that block's body, so the piece must start
+ * inside the block or on the line that closes it. One such place decides; otherwise null.
+ */
+function insideBlock(candidates: Candidate[], marker: string | undefined, prevLast: { model: string; file: number }, fileLines: string[]): Candidate | null {
+  if (marker === undefined || columns(indentOf(marker)) <= columns(indentOf(prevLast.model))) return null;
+  const end = blockEnd(fileLines, prevLast.file);
+  const inside = candidates.filter((c) => c.start > prevLast.file && (end === -1 || c.start <= end));
+  return inside.length === 1 ? inside[0] : null;
 }
 
 /** True when the old text has elision markers, so the elision rung applies. */
@@ -54,10 +89,17 @@ export function locateElided(search: string[], replace: string[], ctx: MatchCont
   let from = 0;
   for (const [i, piece] of s.pieces.entries()) {
     const out = strictLadder(piece, r.pieces[i], ctx, from);
-    if (out.kind === 'ambiguous') return { kind: 'ambiguous', piece: i, starts: out.starts };
     if (out.kind === 'none') return { kind: 'none', piece: i };
-    placed.push({ candidate: out.candidate, search: out.search, replace: out.replace });
-    from = out.candidate.start + out.search.length;
+    let candidate = out.kind === 'found' ? out.candidate : null;
+    const prev = placed[placed.length - 1];
+    if (out.kind === 'ambiguous' && prev) {
+      const last = prev.search.findLastIndex((l) => !isBlank(l));
+      const prevLast = { model: prev.search[last], file: prev.candidate.start + last };
+      candidate = insideBlock(out.candidates, s.markerBefore[i], prevLast, ctx.fileLines);
+    }
+    if (out.kind === 'ambiguous' && !candidate) return { kind: 'ambiguous', piece: i, starts: out.starts };
+    placed.push({ candidate: candidate!, search: out.search, replace: out.replace });
+    from = candidate!.start + out.search.length;
   }
   return { kind: 'found', pieces: placed };
 }

@@ -58,7 +58,7 @@ export function onlyBlank(lines: string[]): boolean {
 
 export type StrictOutcome =
   | { kind: 'found'; candidate: Candidate; search: string[]; replace: string[] }
-  | { kind: 'ambiguous'; strategy: string; starts: number[] }
+  | { kind: 'ambiguous'; strategy: string; starts: number[]; candidates: Candidate[]; search: string[]; replace: string[] }
   | { kind: 'none' };
 
 /**
@@ -72,7 +72,10 @@ export function strictLadder(search: string[], replace: string[], ctx: MatchCont
   for (const t of tries) {
     for (const rung of STRICT_RUNGS) {
       const found = strictCandidates(t.search, rung, ctx, from);
-      if (found.length > 1) return { kind: 'ambiguous', strategy: t.name || found[0].strategy, starts: found.map((c) => c.start) };
+      if (found.length > 1) {
+        const strategy = t.name || found[0].strategy;
+        return { kind: 'ambiguous', strategy, starts: found.map((c) => c.start), candidates: found, search: t.search, replace: t.replace };
+      }
       if (found.length === 1) {
         const candidate = { ...found[0], strategy: t.name || found[0].strategy };
         return { kind: 'found', candidate, search: t.search, replace: t.replace };

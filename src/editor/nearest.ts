@@ -41,6 +41,6 @@ export function numberedLines(fileLines: string[], start: number, count: number,
   const to = Math.min(fileLines.length, start + Math.max(count, 1) + 1, from + max);
   const width = String(to).length;
   const out: string[] = [];
-  for (let i = from; i < to; i++) out.push(`${String(i + 1).padStart(width)} | ${fileLines[i]}`);
+  for (let i = from; i < to; i++) out.push(`${String(i + 1).padStart(width)} |${fileLines[i] === '' ? '' : ` ${fileLines[i]}`}`);
   return out.join('\n');
 }
