@@ -103,6 +103,13 @@ Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usa
     .option('-C, --cwd <dir>', 'run as if started in this directory')
     .action(act(async (options) => (await import('./commands/init.js')).initCommand(options)));
 
+  withConfigFlags(
+    program
+      .command('doctor')
+      .description('check the config, the key, the gateway, both models, the editor pin and the local context window')
+      .option('--json', 'print the checks as JSON'),
+  ).action(act(async (options) => (await import('./commands/doctor.js')).doctorCommand(options)));
+
   program
     .command('demo')
     .description('run plan and apply offline against the built-in simulated gateway, in a sample repository')

@@ -53,7 +53,9 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
     captured.body = await readBody(req);
     const key = `${captured.method} ${captured.path}`;
 
-    if (key === 'POST /v1/chat/completions') {
+    if (options.apiKey !== undefined && captured.headers.authorization !== `Bearer ${options.apiKey}`) {
+      sendJson(res, 401, { error: { message: 'invalid API key', type: 'authentication_error', code: 401 } });
+    } else if (key === 'POST /v1/chat/completions') {
       const reply = table.next(captured);
       if (!reply) {
         const model = captured.body?.model ?? '(none)';

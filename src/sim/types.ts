@@ -90,6 +90,8 @@ export interface FakeGatewayOptions {
   routes?: Route[];
   /** Ids listed by `GET /v1/models`; default: the models named by `matchModel` routes. */
   models?: string[];
+  /** When set, every request must carry `Authorization: Bearer <apiKey>`; others get 401 as from a gateway. */
+  apiKey?: string;
   /** When set, the fake also speaks Ollama's native API (`/api/version`, `/api/show`); otherwise those answer 404. */
   ollama?: FakeOllama;
 }

@@ -206,6 +206,14 @@ describe('other endpoints', () => {
     expect(version.status).toBe(404);
   });
 
+  test('with apiKey set, requests without that bearer key get 401', async () => {
+    const gw = await start({ apiKey: 'right', models: ['m'] });
+    const wrong = await fetch(`${gw.url}/models`, { headers: { authorization: 'Bearer wrong' } });
+    expect([wrong.status, await json(wrong)]).toEqual([401, { error: { message: 'invalid API key', type: 'authentication_error', code: 401 } }]);
+    const right = await fetch(`${gw.url}/models`, { headers: { authorization: 'Bearer right' } });
+    expect(right.status).toBe(200);
+  });
+
   test('unknown paths answer 404', async () => {
     const gw = await start({});
     const res = await fetch(`${gw.url}/embeddings`, { method: 'POST', body: '{}' });
