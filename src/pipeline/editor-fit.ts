@@ -4,8 +4,11 @@ import { countMessages, loadTokenCounter } from '../tokens/count.js';
 import { chooseWindow, type LineWindow } from '../tokens/window.js';
 import type { Emit } from './events.js';
 
+/** A format the editor is asked for ('auto' already decided). */
+export type AskedFormat = Exclude<EditFormat, 'auto'>;
+
 /** Builds the editor's messages for the whole file (no window) or for a window of it, in a format. */
-export type BuildMessages = (window: LineWindow | undefined, format: EditFormat) => Promise<ChatMessage[]>;
+export type BuildMessages = (window: LineWindow | undefined, format: AskedFormat) => ChatMessage[] | Promise<ChatMessage[]>;
 
 /** What one editor call is about. */
 export interface EditorCallPlan {
@@ -13,7 +16,7 @@ export interface EditorCallPlan {
   step: number;
   path: string;
   content: string | null;
-  format: EditFormat;
+  format: AskedFormat;
   /** The step's title and instructions: where to look in the file. */
   focus: string;
 }
@@ -22,7 +25,7 @@ export interface EditorCallPlan {
 export interface FittedPrompt {
   messages: ChatMessage[];
   sentTokens: number;
-  format: EditFormat;
+  format: AskedFormat;
   window?: LineWindow & { totalLines: number; fileTokens: number; terms: string[] };
 }
 
