@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { ResolvedRole } from '../../src/config/types.js';
 import { createModelClient } from '../../src/gateway/openai-client.js';
@@ -13,7 +15,9 @@ import {
 } from '../../src/pipeline/editor-fit.js';
 import type { PipelineEvent } from '../../src/pipeline/events.js';
 import { countMessages, countTokens } from '../../src/tokens/count.js';
-import { startFakeGateway, type FakeGateway } from '../helpers/fake-gateway.js';
+import { runCli } from '../helpers/cli.js';
+import { matchNotPinned, matchProviderPinned, startFakeGateway, type FakeGateway } from '../helpers/fake-gateway.js';
+import { gitFixture } from '../helpers/git-fixture.js';
 import { makeRole } from '../gateway/make-role.js';
 
 let gateway: FakeGateway | undefined;
@@ -224,5 +228,33 @@ describe('EditorCallWatch', () => {
     small.check(callPlan(editorRole(), ''), fitted, result(1500, 500));
     small.check(callPlan(editorRole(), ''), fitted, result(200, 500));
     expect(events).toEqual([]);
+  });
+});
+
+describe('editor fit in a real run (built CLI, fake gateway)', () => {
+  test('a file too big for the context goes as a window in search/replace, and a short prompt_tokens is reported', async () => {
+    const repo = await gitFixture({ 'src/big.ts': bigFile(), 'tandem.config.json': JSON.stringify({ editor: { contextWindow: 4096 } }) });
+    try {
+      const plan = { summary: 'Double parseConfig.', steps: [{ title: 'Double parseConfig', file: 'src/big.ts', action: 'edit', instructions: 'Make `parseConfig` return twice its value.', depends_on: [] }] };
+      const edit = 'src/big.ts\n<<<<<<< SEARCH\n  return value * 250 + 1750;\n=======\n  return (value * 250 + 1750) * 2;\n>>>>>>> REPLACE\n';
+      gateway = await startFakeGateway({
+        routes: [
+          { match: matchNotPinned(), replies: [{ text: JSON.stringify(plan) }] },
+          { match: matchProviderPinned(), replies: [{ text: edit, promptTokens: 1024 }] },
+        ],
+      });
+      const run = await runCli(['run', 'double parseConfig', '--yes'], { cwd: repo.root, env: { TANDEM_BASE_URL: gateway.url, TANDEM_API_KEY: 'k' } });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stderr).toMatch(/i \[1\/1\] src\/big\.ts \([\d,]+ tokens\) does not fit the editor's 4,096-token context window .*; sending lines \d+-\d+ of 1,200 around `parseConfig` and asking for search\/replace edits/);
+      expect(run.stderr).toMatch(/! \[1\/1\] the editor saw 1,024 of [\d,]+ prompt tokens: Ollama truncated the prompt; set OLLAMA_CONTEXT_LENGTH to at least 4096 /);
+      const editorCall = gateway.requests.find((r) => r.body?.provider !== undefined)!;
+      const [system, user] = editorCall.body!.messages!.map((m) => String(m.content));
+      expect(user).toMatch(/Lines \d+-\d+ of 1200 of src\/big\.ts/);
+      expect(user).not.toContain('export function helper0(');
+      expect(system).toContain('SEARCH');
+      expect(await readFile(join(repo.root, 'src/big.ts'), 'utf8')).toBe(bigFile().replace('  return value * 250 + 1750;', '  return (value * 250 + 1750) * 2;'));
+    } finally {
+      await repo.cleanup();
+    }
   });
 });
