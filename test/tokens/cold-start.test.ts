@@ -1,0 +1,30 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { expect, test } from 'vitest';
+import { BIN } from '../helpers/cli.js';
+
+/** Every module URL the CLI resolves for `args`, recorded by a module resolve hook. */
+async function modulesLoaded(args: string[]): Promise<string[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'tandem-cold-'));
+  const trace = join(dir, 'modules.txt');
+  try {
+    const hooks =
+      "import { appendFileSync } from 'node:fs';" +
+      `export async function resolve(specifier, context, next) { const result = await next(specifier, context); appendFileSync(${JSON.stringify(trace)}, result.url + '\\n'); return result; }`;
+    const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
+    const run = await execa('node', ['--import', `data:text/javascript,${encodeURIComponent(register)}`, BIN, ...args], { reject: false, stdin: 'ignore' });
+    expect(run.exitCode, run.stderr).toBe(0);
+    return (await readFile(trace, 'utf8')).trim().split('\n');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+test.each(['--help', '--version', 'init --help', 'doctor --help'])('`tandem %s` loads no openai, ink, react or tokenizer', async (line) => {
+  const loaded = await modulesLoaded(line.split(' '));
+  // The hook sees the CLI's own modules, so an empty list cannot pass by accident.
+  expect(loaded.some((url) => url.includes('/node_modules/commander/'))).toBe(true);
+  expect(loaded.filter((url) => /\/node_modules\/(openai|ink|react|gpt-tokenizer)\//.test(url))).toEqual([]);
+});
