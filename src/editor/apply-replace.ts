@@ -53,7 +53,8 @@ export function applyReplace(file: TextFile | null, search: string[], replace: s
   const emptySearch = search.every(isBlank);
   if (file === null) return emptySearch ? { status: 'applied', strategy: 'create', file: newTextFile(replace) } : notApplied({ kind: 'missing-file' });
   if (emptySearch) {
-    if (!file.lines.every(isBlank)) return notApplied({ kind: 'empty-search' });
+    // Blank old text fills an empty file (or one of blank lines it covers); anywhere else it locates nothing.
+    if (!file.lines.every(isBlank) || (search.length > 0 && search.length < file.lines.length)) return notApplied({ kind: 'empty-search' });
     if (replace.every(isBlank)) return { status: 'unchanged', strategy: 'create', file, note: 'the edit changes nothing' };
     return { status: 'applied', strategy: 'create', file: spliceLines(file, 0, file.lines.length, replace) };
   }

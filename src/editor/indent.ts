@@ -20,6 +20,10 @@ export function isBlank(line: string): boolean {
   return line.trim() === '';
 }
 
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
 /** How a set of lines indents: its style (null when nothing is indented) and columns per level. */
 export interface IndentInfo {
   style: IndentStyle | null;
@@ -48,14 +52,19 @@ export function detectIndent(lines: string[]): IndentInfo {
   }
   const style: IndentStyle | null = tabs === 0 && spaces === 0 ? null : tabs > spaces ? 'tab' : 'space';
   if (style === 'tab') return { style, unit: TAB_COLUMNS };
-  let unit = minWidth || TAB_COLUMNS;
+  let seen = 0;
+  let unit = 0;
   let best = 0;
   for (const [delta, count] of deltas) {
+    seen += count;
     if (count > best || (count === best && delta < unit)) {
       best = count;
       unit = delta;
     }
   }
+  // Few lines say little: a lone 8-space line is two levels of 4 far more often than one level of 8.
+  if (seen < 3) unit = [...deltas.keys(), minWidth].filter((n) => n >= 2).reduce(gcd, 0) || TAB_COLUMNS;
+  if (unit > TAB_COLUMNS && unit % TAB_COLUMNS === 0) unit = TAB_COLUMNS;
   return { style, unit };
 }
 
@@ -87,11 +96,20 @@ export function buildIndenter({ pairs, model, file }: IndenterInput): Indenter |
     .map(([m, f]) => [columns(indentOf(m)), columns(indentOf(f))] as const);
   const first = points[0];
   const other = points.find(([m]) => first && m !== first[0]);
+  const stylesDiffer = !!model.style && !!file.style && model.style !== file.style;
   let alpha = 1;
-  if (first && other) alpha = (other[1] - first[1]) / (other[0] - first[0]);
-  else if (model.style && file.style && model.style !== file.style) alpha = file.unit / model.unit;
+  let beta = 0;
+  if (first && other) {
+    alpha = (other[1] - first[1]) / (other[0] - first[0]);
+    beta = first[1] - alpha * first[0];
+  } else if (first && stylesDiffer && first[0] > 0 && first[1] > 0) {
+    // One level seen, written with the other character: the model kept the level and changed the unit.
+    alpha = first[1] / first[0];
+  } else if (first) {
+    alpha = stylesDiffer ? file.unit / model.unit : 1;
+    beta = first[1] - alpha * first[0];
+  }
   if (!(alpha > 0.2 && alpha < 5)) return null;
-  const beta = first ? first[1] - alpha * first[0] : 0;
   if (points.some(([m, f]) => Math.abs(alpha * m + beta - f) > 1e-9)) return null;
   const identity = alpha === 1 && beta === 0;
   return {

@@ -1,10 +1,12 @@
-import { boundedDistance } from './similarity.js';
+import { boundedDistance, similarity } from './similarity.js';
 
 /** Fuzzy matching gives up on blocks or files beyond these sizes: the cost grows with both. */
 const MAX_SEARCH_LINES = 400;
 const MAX_FILE_LINES = 20_000;
 /** Below this many characters a similarity ratio says nothing (one typo is already 10%). */
 const MIN_CHARS = 16;
+/** A line taken as a mistyped copy of the file's line must be at least this similar to it on its own. */
+const MIN_LINE_SIMILARITY = 0.6;
 
 export interface FuzzyScore {
   start: number;
@@ -51,8 +53,12 @@ export function fuzzyLocate(search: string[], fileLines: string[], threshold: nu
   if (!best || best.score < threshold) return { kind: 'none', best };
   if (second && best.score - second.score < margin) return { kind: 'close', best, second };
   const dirty = new Set<number>();
-  s.forEach((line, k) => {
-    if (line !== f[best!.start + k]) dirty.add(k);
-  });
+  for (const [k, line] of s.entries()) {
+    const real = f[best.start + k];
+    if (line === real) continue;
+    // A blank line against code, or a line unlike its counterpart, is not a typo: the block is misaligned here.
+    if (line === '' || real === '' || similarity(line, real) < MIN_LINE_SIMILARITY) return { kind: 'none', best };
+    dirty.add(k);
+  }
   return { kind: 'found', start: best.start, score: best.score, dirty };
 }

@@ -62,8 +62,12 @@ export function locate(search: string[], replace: string[], fileLines: string[],
     const edits = out.pieces.map((p) => planned(p.search, p.replace, p.candidate, fileLines));
     return { kind: 'found', strategy: 'elision', edits };
   }
-  const t = trimBlankEdges(search, replace);
-  const fuzzy = fuzzyLocate(t.search, fileLines, opts.fuzzyThreshold, opts.fuzzyMargin);
+  let t = { search, replace };
+  let fuzzy = fuzzyLocate(search, fileLines, opts.fuzzyThreshold, opts.fuzzyMargin);
+  if (fuzzy.kind === 'none') {
+    t = trimBlankEdges(search, replace);
+    if (t.search.length < search.length) fuzzy = fuzzyLocate(t.search, fileLines, opts.fuzzyThreshold, opts.fuzzyMargin);
+  }
   if (fuzzy.kind === 'close') {
     return { kind: 'close', starts: [fuzzy.best.start, fuzzy.second.start], scores: [fuzzy.best.score, fuzzy.second.score] };
   }
