@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { usageError } from '../errors.js';
 import { ensureStateDir, plansDir } from '../workspace/state.js';
@@ -20,7 +20,7 @@ export function newPlanId(task: string, random: () => number = Math.random): str
 
 /** Saves a plan to .tandem/plans/<id>.json and returns the path. */
 export async function savePlan(root: string, plan: SavedPlan): Promise<string> {
-  await ensureStateDir(root);
+  await ensurePlansDir(root);
   const path = join(plansDir(root), `${plan.id}.json`);
   await writeFile(path, `${JSON.stringify(plan, null, 2)}\n`);
   return path;
@@ -28,10 +28,15 @@ export async function savePlan(root: string, plan: SavedPlan): Promise<string> {
 
 /** Saves an unusable architect answer next to the plans, for the user to read. */
 export async function saveRawAnswer(root: string, id: string, raw: string): Promise<string> {
-  await ensureStateDir(root);
+  await ensurePlansDir(root);
   const path = join(plansDir(root), `${id}.raw.txt`);
   await writeFile(path, raw);
   return path;
+}
+
+async function ensurePlansDir(root: string): Promise<void> {
+  await ensureStateDir(root);
+  await mkdir(plansDir(root), { recursive: true });
 }
 
 /** Loads a saved plan by id, by path, or the newest with "last". */
