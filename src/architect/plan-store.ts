@@ -9,13 +9,14 @@ export function newPlanId(task: string, random: () => number = Math.random): str
   const slug = task
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 32)
-    .replace(/-+$/, '');
+    .replace(/^-+|-+$/g, '');
+  // Keep branch names short, cutting at a word boundary when there is one.
+  const cut = slug.slice(0, 33);
+  const short = slug.length <= 32 ? slug : cut.includes('-') ? cut.replace(/-[^-]*$/, '') : slug.slice(0, 32);
   const suffix = Math.floor(random() * 0x10000)
     .toString(16)
     .padStart(4, '0');
-  return `${slug || 'plan'}-${suffix}`;
+  return `${short || 'plan'}-${suffix}`;
 }
 
 /** Saves a plan to .tandem/plans/<id>.json and returns the path. */
