@@ -1,7 +1,8 @@
 import type { ActivityRecord } from '../activity/types.js';
 import type { SavedPlan } from '../architect/types.js';
 import type { RoleName } from '../config/types.js';
-import type { RunReport } from '../report/types.js';
+import type { CheckReport, RunReport } from '../report/types.js';
+import type { BudgetStop } from './budget.js';
 
 /** Everything the pipeline tells its front ends. Printers, JSON, CI summary and TUI all read these. */
 export type PipelineEvent =
@@ -17,6 +18,10 @@ export type PipelineEvent =
   | { type: 'step-applied'; index: number; commit: string; diff: string; attempts: number }
   | { type: 'step-failed'; index: number; reason: string }
   | { type: 'step-skipped'; index: number; reason: string }
+  | { type: 'round-start'; round: number; kind: 'plan' | 'fix'; steps: number[] }
+  | { type: 'check-start'; round: number; command: string; step?: number }
+  | { type: 'check-result'; round: number; check: CheckReport; step?: number }
+  | { type: 'budget-stop'; stop: BudgetStop }
   | { type: 'done'; report: RunReport; exitCode: number };
 
 /** Emits one event; the pipeline's stages are written against this. */

@@ -20,6 +20,8 @@ export interface StepReport {
   reason?: string;
   /** The fallback role's share, shown as its own table row. */
   fallback?: CallSummary & { role: 'fallback' };
+  /** The check run right after this step was committed (`--check-each`). */
+  check?: CheckReport;
 }
 
 export interface Totals {
@@ -45,4 +47,43 @@ export interface RunReport {
   savings: Savings;
   /** Extra, outside the base contract: where the commits went. */
   branch?: string;
+  /** With `--check`: the verification command and whether (and in which round) it passed. */
+  check?: { command: string; passed: boolean; passedRound: number | null; checkEach: boolean };
+  /** With `--check`: every plan round (the first plan, then each fix-up) and its check. */
+  rounds?: RoundReport[];
+  /** With `--max-cost` or `--max-tokens`: the limits, what was spent, and what stopped the run. */
+  budget?: BudgetReport;
+}
+
+/** One run of the check command. */
+export interface CheckReport {
+  command: string;
+  exitCode: number | null;
+  passed: boolean;
+  /** Output trimmed to its head and tail. */
+  output: string;
+  durationMs: number;
+}
+
+/** One plan round: the steps it added (indexes into `steps`), the architect calls that planned it, and its check. */
+export interface RoundReport {
+  round: number;
+  kind: 'plan' | 'fix';
+  summary: string;
+  steps: number[];
+  architect: CallSummary;
+  check?: CheckReport;
+  /** Why the round ended early or no further round followed (budget, unusable fix-up plan, interrupted). */
+  note?: string;
+}
+
+/** The budget of a run and what stopped it. */
+export interface BudgetReport {
+  maxCostUsd?: number;
+  maxTokens?: number;
+  spentUsd: number;
+  spentTokens: number;
+  /** True when some call's cost was unknown: `spentUsd` counts only the known ones. */
+  spentUsdPartial: boolean;
+  stopped: { limit: 'cost' | 'tokens'; when: 'before-call' | 'after-call'; message: string } | null;
 }

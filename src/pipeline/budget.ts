@@ -1,0 +1,139 @@
+import type { ResolvedRole } from '../config/types.js';
+import { ExitCode, TandemError } from '../errors.js';
+import { costFromPricing } from '../gateway/cost.js';
+import type { CallRecord, ModelClient, ModelRequest } from '../gateway/types.js';
+import { formatInt, formatUsd } from '../report/format.js';
+import { countMessages } from '../tokens/count.js';
+
+/** Limits of one run (`--max-cost`, `--max-tokens`); an absent limit is no limit. */
+export interface BudgetLimits {
+  maxCostUsd?: number;
+  maxTokens?: number;
+}
+
+/** Which limit stopped a run. */
+export type BudgetLimit = 'cost' | 'tokens';
+
+/** Why and when a budget stopped the run: before a call whose estimate would go over, or right after one that went over. */
+export interface BudgetStop {
+  limit: BudgetLimit;
+  when: 'before-call' | 'after-call';
+  max: number;
+  /** Spent when it stopped (USD or tokens, per `limit`). */
+  spent: number;
+  message: string;
+}
+
+/** A call refused by the budget; exit 3. */
+export class BudgetError extends TandemError {
+  constructor(readonly stop: BudgetStop) {
+    super(stop.message, { exitCode: ExitCode.budget });
+    this.name = 'BudgetError';
+  }
+}
+
+/** What one call may cost at most: its prompt plus the most it may answer. */
+export interface CallEstimate {
+  tokens: number;
+  /** null when the role has no price, so only a cost the gateway reports afterwards can count. */
+  costUsd: number | null;
+}
+
+/** The answer allowance assumed for a request that sets no `maxTokens`. */
+export const DEFAULT_OUTPUT_ALLOWANCE = 4096;
+
+/** Estimates a call before it is made: counted prompt tokens plus the answer allowance, priced at the role's rates. */
+export async function estimateCall(role: Pick<ResolvedRole, 'pricing'>, request: Pick<ModelRequest, 'messages' | 'maxTokens'>): Promise<CallEstimate> {
+  const prompt = await countMessages(request.messages);
+  const output = request.maxTokens ?? DEFAULT_OUTPUT_ALLOWANCE;
+  return { tokens: prompt + output, costUsd: role.pricing ? costFromPricing(role.pricing, prompt, output) : null };
+}
+
+/**
+ * Spending of one run against its limits. Calls are admitted on their estimate (estimates of calls in
+ * flight stay reserved, so overlapping editor calls cannot jointly overshoot), and every finished call is
+ * recorded at what it really cost. Once stopped, every further call is refused.
+ */
+export class Budget {
+  spentTokens = 0;
+  spentUsd = 0;
+  /** Set when some call's cost was unknown: `spentUsd` then counts only the known ones. */
+  unknownCost = false;
+  stop?: BudgetStop;
+  private reservedTokens = 0;
+  private reservedUsd = 0;
+
+  constructor(
+    readonly limits: BudgetLimits,
+    private readonly onStop: (stop: BudgetStop) => void = () => {},
+  ) {}
+
+  /** Reserves a call's estimate, or throws BudgetError when it would go over a limit; returns the release. */
+  admit(estimate: CallEstimate, what: string): () => void {
+    if (this.stop) throw new BudgetError(this.stop);
+    const { maxTokens, maxCostUsd } = this.limits;
+    const tokens = this.spentTokens + this.reservedTokens + estimate.tokens;
+    if (maxTokens !== undefined && tokens > maxTokens) {
+      this.halt({ limit: 'tokens', when: 'before-call', max: maxTokens, spent: this.spentTokens }, `the ${what} (up to ${formatInt(estimate.tokens)} tokens)`);
+    }
+    const cost = estimate.costUsd === null ? null : this.spentUsd + this.reservedUsd + estimate.costUsd;
+    if (maxCostUsd !== undefined && cost !== null && cost > maxCostUsd) {
+      this.halt({ limit: 'cost', when: 'before-call', max: maxCostUsd, spent: this.spentUsd }, `the ${what} (up to ${formatUsd(estimate.costUsd)})`);
+    }
+    this.reservedTokens += estimate.tokens;
+    this.reservedUsd += estimate.costUsd ?? 0;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.reservedTokens -= estimate.tokens;
+      this.reservedUsd -= estimate.costUsd ?? 0;
+    };
+  }
+
+  /** Counts one finished call attempt (failed ones included: a gateway may bill them); stops the run when it went over. */
+  record(call: Pick<CallRecord, 'promptTokens' | 'completionTokens' | 'costUsd'>): void {
+    this.spentTokens += call.promptTokens + call.completionTokens;
+    if (call.costUsd !== null) this.spentUsd = Math.round((this.spentUsd + call.costUsd) * 1e10) / 1e10;
+    else if (call.promptTokens + call.completionTokens > 0) this.unknownCost = true;
+    if (this.stop) return;
+    const { maxTokens, maxCostUsd } = this.limits;
+    if (maxTokens !== undefined && this.spentTokens > maxTokens) {
+      this.setStop({ limit: 'tokens', when: 'after-call', max: maxTokens, spent: this.spentTokens }, 'the last call');
+    } else if (maxCostUsd !== undefined && this.spentUsd > maxCostUsd) {
+      this.setStop({ limit: 'cost', when: 'after-call', max: maxCostUsd, spent: this.spentUsd }, 'the last call');
+    }
+  }
+
+  private halt(stop: Omit<BudgetStop, 'message'>, what: string): never {
+    throw new BudgetError(this.setStop(stop, what));
+  }
+
+  private setStop(stop: Omit<BudgetStop, 'message'>, what: string): BudgetStop {
+    const show = stop.limit === 'cost' ? formatUsd : (n: number) => `${formatInt(n)} tokens`;
+    const flag = stop.limit === 'cost' ? '--max-cost' : '--max-tokens';
+    const message =
+      stop.when === 'before-call'
+        ? `budget reached (${flag} ${show(stop.max)}): ${what} would go over it, with ${show(stop.spent)} spent`
+        : `budget exceeded (${flag} ${show(stop.max)}): ${what} brought the run to ${show(stop.spent)}`;
+    this.stop = { ...stop, message };
+    this.onStop(this.stop);
+    return this.stop;
+  }
+}
+
+/** Wraps a role's client so every call is admitted by the budget first; the recorder's `onCall` does the counting. */
+export function guardClient(client: ModelClient, role: Pick<ResolvedRole, 'pricing'>, budget: Budget): ModelClient {
+  return {
+    role: client.role,
+    model: client.model,
+    async complete(request) {
+      const release = budget.admit(await estimateCall(role, request), `${client.role} call`);
+      try {
+        return await client.complete(request);
+      } finally {
+        release();
+      }
+    },
+  };
+}
