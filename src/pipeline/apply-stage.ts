@@ -20,6 +20,12 @@ export interface ApplyOptions {
   concurrency: number;
   /** Files with the user's uncommitted changes (only with --allow-dirty); steps on them fail instead of mixing work. */
   dirtyFiles: Set<string>;
+  /** Steps before this index belong to an earlier round: they are neither run nor reported again. */
+  from?: number;
+  /** Why the run has stopped (a budget), if it has: steps not yet started are skipped with that reason. */
+  halted?: () => string | undefined;
+  /** Runs after a step is committed, before the next step's patch is applied (the per-step check). */
+  afterApply?: (index: number) => Promise<void>;
 }
 
 /**
@@ -40,7 +46,9 @@ export async function applyStage(ctx: RunContext, plan: SavedPlan, options: Appl
     return { index, status: 'failed', file: plan.steps[index].file, calls: [], fallbackCalls: [], attempts: 0, commit: null, ...partial, reason };
   };
 
+  const from = options.from ?? 0;
   for (const [index, step] of plan.steps.entries()) {
+    if (index < from) continue;
     const previous = settled[index - 1];
     const edited = (async (): Promise<Prepared> => {
       if (!options.selected.has(index)) return { kind: 'skip', reason: 'left out of this run', byChoice: true };
@@ -49,6 +57,8 @@ export async function applyStage(ctx: RunContext, plan: SavedPlan, options: Appl
       if (broken) return { kind: 'skip', reason: `step ${broken.index + 1} it depends on was not applied` };
       return limit(async (): Promise<Prepared> => {
         if (unreachable) return { kind: 'skip', reason: unreachable };
+        const halted = options.halted?.();
+        if (halted) return { kind: 'skip', reason: `not run: ${halted}` };
         if (ctx.signal?.aborted) return { kind: 'skip', reason: 'interrupted' };
         let path: string;
         try {
@@ -78,22 +88,25 @@ export async function applyStage(ctx: RunContext, plan: SavedPlan, options: Appl
       if (result.kind === 'fail') return fail(index, result.reason, { unreachable: result.unreachable });
       const edit = result.edit;
       const made = { calls: edit.calls, fallbackCalls: edit.fallbackCalls, attempts: edit.attempts };
-      if (!edit.ok) return fail(index, edit.reason, made);
+      // A step the budget refused before its first attempt was not tried at all.
+      if (!edit.ok) return edit.budget && edit.attempts === 0 ? skip(index, edit.reason) : fail(index, edit.reason, made);
+      let commit: string;
       try {
         const patch = makePatch(edit.path, edit.before, edit.after);
         await ctx.workspace.applyPatch(patch);
-        const commit = await ctx.workspace.commit([edit.path], `tandem: ${step.title}`, {
+        commit = await ctx.workspace.commit([edit.path], `tandem: ${step.title}`, {
           'Tandem-Plan': plan.id,
           'Tandem-Step': String(index + 1),
           'Tandem-Editor': edit.fallbackCalls.at(-1)?.model ?? edit.calls.at(-1)?.model ?? 'none',
         });
         emit({ type: 'step-applied', index, commit, diff: patch, attempts: edit.attempts });
-        return { index, status: 'applied', file: edit.path, ...made, commit };
       } catch (error) {
         if (!(error instanceof TandemError)) throw error;
         return fail(index, error.message, made);
       }
+      await options.afterApply?.(index);
+      return { index, status: 'applied', file: edit.path, ...made, commit };
     })();
   }
-  return Promise.all(settled);
+  return Promise.all(settled.slice(from));
 }

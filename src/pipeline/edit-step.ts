@@ -4,6 +4,7 @@ import type { SavedPlan } from '../architect/types.js';
 import { applyAnswer } from '../editor/engine.js';
 import { buildEditorMessages, chooseEditFormat } from '../editor/prompt.js';
 import type { ModelClient, ModelResult } from '../gateway/types.js';
+import { BudgetError } from './budget.js';
 import type { RunContext } from './context.js';
 import { editorCallWatch, roleConfigOf, windowedAnswerProblem } from './editor-fit.js';
 import type { Emit } from './events.js';
@@ -11,7 +12,7 @@ import type { Emit } from './events.js';
 /** The outcome of the editing half of a step: new content to commit, or why there is none. */
 export type EditedStep =
   | { ok: true; path: string; before: string | null; after: string | null; calls: ModelResult[]; fallbackCalls: ModelResult[]; attempts: number }
-  | { ok: false; reason: string; calls: ModelResult[]; fallbackCalls: ModelResult[]; attempts: number };
+  | { ok: false; reason: string; calls: ModelResult[]; fallbackCalls: ModelResult[]; attempts: number; budget?: true };
 
 /** Reads a file of the repository, null when it does not exist. */
 export async function readRepoFile(root: string, path: string): Promise<string | null> {
@@ -57,12 +58,19 @@ export async function editStep(ctx: RunContext, plan: SavedPlan, index: number, 
     const fitted = await watch.prepare(fitPlan, (window, asked) =>
       buildEditorMessages({ task: plan.task, planSummary: plan.summary, step, stepIndex: index, content: current, format: asked, feedback, window }),
     );
-    const result = await client.complete({
-      messages: fitted.messages,
-      signal: ctx.signal,
-      meta: { runId: ctx.runId, planId: plan.id, step: index },
-      onDelta: (_text, chunks) => emit({ type: 'step-delta', index, chunks, elapsedMs: Date.now() - started }),
-    });
+    let result: ModelResult;
+    try {
+      result = await client.complete({
+        messages: fitted.messages,
+        signal: ctx.signal,
+        meta: { runId: ctx.runId, planId: plan.id, step: index },
+        onDelta: (_text, chunks) => emit({ type: 'step-delta', index, chunks, elapsedMs: Date.now() - started }),
+      });
+    } catch (error) {
+      // The budget refused this attempt: the calls already made stay in the step's report.
+      if (error instanceof BudgetError) return { ok: false, reason: error.message, calls, fallbackCalls, attempts: n, budget: true };
+      throw error;
+    }
     sink.push(result);
     watch.check(fitPlan, fitted, result);
     const refused = windowedAnswerProblem(fitted, result.text);
