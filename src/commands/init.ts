@@ -54,7 +54,7 @@ async function askChoices(io: InitIO): Promise<{ name: GatewayPreset; choices: P
   const asker = lineAsker(io);
   try {
     io.output.write('Which gateway do the architect and the editor go through?\n');
-    GATEWAY_PRESETS.forEach((name, i) => io.output.write(`  ${i + 1}) ${name.padEnd(10)} ${presetInfo(name).title}\n`));
+    GATEWAY_PRESETS.forEach((name, i) => io.output.write(`  ${i + 1}) ${name.padEnd(10)}  ${presetInfo(name).title}\n`));
     let name: GatewayPreset | undefined;
     while (!name) {
       const answer = (await asker.ask('Gateway', '1')).toLowerCase();

@@ -91,7 +91,7 @@ describe('tandem init in a terminal', () => {
     expect(code).toBe(0);
     expect(await written()).toEqual(presetConfig('openrouter', { providerSlug: 'my-provider' }));
     expect(output).toContain('  1) fastrouter ');
-    expect(output).toContain('  6) direct     No gateway:');
+    expect(output).toContain('  6) direct      No gateway:');
     expect(output).toContain('Gateway [1]: Architect model (plans) [anthropic/claude-sonnet-4]: Editor model (edits) [qwen/qwen-2.5-coder-32b-instruct]: Provider slug the editor is pinned to [deepinfra]: ');
   });
 
