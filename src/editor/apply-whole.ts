@@ -2,6 +2,7 @@ import { isBareEllipsis, isElisionComment, isPythonStubBody } from './elision.js
 import { emitReplacement } from './emit.js';
 import { buildIndenter, detectIndent } from './indent.js';
 import { languageMismatch } from './languages.js';
+import { pathMatches } from './paths.js';
 import { notApplied, type UnitOutcome } from './outcome.js';
 import { newTextFile, serializeTextFile, spliceLines, type TextFile } from './text-file.js';
 
@@ -17,13 +18,23 @@ export function elidedLine(content: string[], original: string[]): { line: strin
   return undefined;
 }
 
+const PATH_COMMENT = /^\s*(?:\/\/|#|<!--|\/\*|--)\s*(?:file(?:path|name)?\s*:\s*)?(\S+?)\s*(?:-->|\*\/)?\s*$/i;
+
+/** Models often open the file with a comment naming it (`// src/a.ts`); unless the file had one, it is not content. */
+function withoutPathComment(content: string[], original: string[], path: string): string[] {
+  const m = content.length > 0 ? PATH_COMMENT.exec(content[0]) : null;
+  if (!m || !/[./]/.test(m[1]) || !pathMatches(m[1], path)) return content;
+  return original[0]?.trim() === content[0].trim() ? content : content.slice(1);
+}
+
 /**
  * Replace the file with a complete new version. Lines the model left as they were are copied from
  * the file (keeping their endings and trailing spaces); the model's indentation style is
  * converted to the file's. Refused when it elides code or is plainly not this kind of file.
  */
-export function applyWhole(file: TextFile | null, content: string[], path: string, lang?: string): UnitOutcome {
+export function applyWhole(file: TextFile | null, written: string[], path: string, lang?: string): UnitOutcome {
   if (languageMismatch(lang, path)) return notApplied({ kind: 'wrong-lang', lang: lang! }, 'whole');
+  const content = withoutPathComment(written, file?.lines ?? [], path);
   if (file === null) return { status: 'applied', strategy: 'create', file: newTextFile(content) };
   if (content.every((l) => l.trim() === '') && file.lines.some((l) => l.trim() !== '')) return notApplied({ kind: 'empty-whole' }, 'whole');
   const elided = elidedLine(content, file.lines);

@@ -30,6 +30,7 @@ export function isElisionComment(line: string): boolean {
   const body = m[2].trim();
   if (body === '') return false;
   if (/^(\.\.\.|…)/.test(body)) return true;
+  if (ELLIPSIS.test(body) && /\b(other|more|remaining|rest)\b/i.test(body)) return true;
   if (!LAZY.test(body)) return false;
   // A long sentence that merely mentions "unchanged" is prose; a short note or one with an ellipsis stands for code.
   return ELLIPSIS.test(body) || body.split(/\s+/).length <= 8;

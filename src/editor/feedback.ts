@@ -20,7 +20,7 @@ export function reasonFor(failure: Failure, path: string): string {
     case 'elision-mismatch': return 'elision markers differ between SEARCH and REPLACE';
     case 'conflict': return `changes a line that differs from the file (${failure.line})`;
     case 'reindent': return 'new lines cannot be re-indented for the file';
-    case 'empty-search': return `empty SEARCH but ${path} is not empty`;
+    case 'empty-search': return `no old lines to locate, but ${path} is not empty`;
     case 'missing-file': return `${path} does not exist`;
     case 'wrong-lang': return `code block is ${failure.lang}, not ${path}`;
     case 'delete-mismatch': return `deletion lists lines that are not ${path}'s content`;
@@ -36,24 +36,26 @@ function nearest(unit: EditUnit, fileLines: string[], path: string): string {
 /** What the model is told about one block: why it failed and, where it helps, the real lines of the file. */
 export function explain(unit: EditUnit, failure: Failure, fileLines: string[], path: string): string {
   const copy = 'Copy the lines to replace exactly from the file, with their indentation.';
+  const old = unit.origin === 'udiff' ? 'its unchanged and removed lines' : 'its SEARCH lines';
   switch (failure.kind) {
-    case 'no-match': return `its SEARCH lines are not in ${path}. ${nearest(unit, fileLines, path)}\n${copy}`;
+    case 'no-match': return `${old} are not in ${path}. ${nearest(unit, fileLines, path)}\n${copy}`;
     case 'ambiguous':
-      return `its SEARCH lines match ${failure.starts.length} places in ${path} (lines ${lineList(failure.starts)}). Add unchanged lines around the change so it matches one place only.`;
+      return `${old} match ${failure.starts.length} places in ${path} (lines ${lineList(failure.starts)}). Add unchanged lines around the change so it matches one place only.`;
     case 'close':
-      return `its SEARCH lines are not in ${path} exactly, and lines ${lineList(failure.starts)} are about equally close. Copy the lines exactly from the file and add enough of them to tell the places apart. ${nearest(unit, fileLines, path)}`;
+      return `${old} are not in ${path} exactly, and lines ${lineList(failure.starts)} are about equally close. Copy the lines exactly from the file and add enough of them to tell the places apart. ${nearest(unit, fileLines, path)}`;
     case 'wrong-file': return `it is for ${failure.path}, but this step edits ${path} only. Send edits for ${path} only.`;
     case 'elided-whole':
-      return `the file you sent leaves code out (line ${failure.lineNo}: "${failure.line}"). Send the complete file with every line written out, or use SEARCH/REPLACE blocks.`;
+      return `the file you sent leaves code out (line ${failure.lineNo}: "${failure.line}"). Send the complete file with every line written out.`;
     case 'empty-whole': return `the file you sent is empty. Send the complete new content of ${path}.`;
     case 'elided-replace':
       return `its REPLACE part stands for code with "${failure.line}" instead of writing it. Write out every line that should be in the file.`;
     case 'elision-mismatch':
       return 'its SEARCH part leaves lines out with "..." but its REPLACE part does not at the same places. Use the same "..." lines in both parts, or write every line out.';
     case 'conflict':
-      return `the SEARCH line "${failure.line}" is not exactly what the file says, and the change is to that same text. ${nearest(unit, fileLines, path)}\n${copy}`;
+      return `the line "${failure.line}" is not exactly what the file says, and the change is to that same text. ${nearest(unit, fileLines, path)}\n${copy}`;
     case 'reindent': return `the indentation of its new lines does not fit the file's. ${copy}`;
     case 'empty-search':
+      if (unit.origin === 'udiff') return `it has only added lines, but ${path} is not empty. Give each hunk two or three unchanged lines around the change.`;
       return `its SEARCH part is empty but ${path} is not. Put the lines to change in SEARCH; to add lines, put the lines they follow in SEARCH and repeat them in REPLACE.`;
     case 'missing-file': return `${path} does not exist. To create it, send its complete content.`;
     case 'wrong-lang': return `the code block is marked ${failure.lang}, but ${path} is not a ${failure.lang} file. Send the content of ${path} itself.`;
@@ -74,14 +76,17 @@ export interface FailedUnit {
  */
 export function buildFeedback(failed: FailedUnit[], applied: number[], fileLines: string[], path: string): string {
   const parts = failed.map(({ unit, failure }) => {
-    const name = unit.label ? `Block ${unit.index + 1} ("${unit.label}")` : `Block ${unit.index + 1}`;
+    const kind = unit.origin === 'udiff' ? 'Hunk' : 'Block';
+    const name = unit.label ? `${kind} ${unit.index + 1} ("${unit.label}")` : `${kind} ${unit.index + 1}`;
     return `${name} was not applied: ${explain(unit, failure, fileLines, path)}`;
   });
   const numbers = (xs: number[]) => xs.map((i) => i + 1).join(', ');
+  const noun = failed.every((f) => f.unit.origin === 'udiff') ? 'hunk' : 'block';
   if (applied.length > 0) {
-    const word = applied.length === 1 ? 'Block' : 'Blocks';
+    const one = applied.length === 1;
+    const Noun = noun[0].toUpperCase() + noun.slice(1);
     parts.push(
-      `${word} ${numbers(applied)} applied and ${applied.length === 1 ? 'is' : 'are'} now in the file: do not send ${applied.length === 1 ? 'it' : 'them'} again. Send only corrected versions of block${failed.length === 1 ? '' : 's'} ${numbers(failed.map((f) => f.unit.index))}, written against the file as it is now.`,
+      `${Noun}${one ? '' : 's'} ${numbers(applied)} applied and ${one ? 'is' : 'are'} now in the file: do not send ${one ? 'it' : 'them'} again. Send only corrected versions of ${noun}${failed.length === 1 ? '' : 's'} ${numbers(failed.map((f) => f.unit.index))}, written against the file as it is now.`,
     );
   } else parts.push('Nothing was applied. Send the corrected edit.');
   return parts.join('\n\n');

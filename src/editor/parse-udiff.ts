@@ -1,4 +1,4 @@
-import { closesFence, FENCE_OPEN, parseFenceInfo, type HunkLine, type SourcedBlock } from './parse-common.js';
+import { closesFence, FENCE_OPEN, parseFenceInfo, pathFromLine, previousNonBlank, type HunkLine, type SourcedBlock } from './parse-common.js';
 
 type UdiffBlock = Extract<SourcedBlock, { kind: 'udiff' }>;
 
@@ -18,10 +18,12 @@ class UdiffReader {
   hunk: HunkLine[] | null = null;
   hunkLine = 0;
   pending: HunkLine[] = [];
+  /** The path named by a diff fence's info or the line before it, for hunks without headers. */
+  fencePath: string | undefined;
 
   finishHunk(): void {
     if (this.hunk && this.hunk.some((l) => l.op !== ' ')) {
-      if (!this.file) this.startFile(this.hunkLine, undefined);
+      if (!this.file) this.startFile(this.hunkLine, this.fencePath);
       this.file!.hunks.push({ lines: this.hunk });
     }
     this.hunk = null;
@@ -64,12 +66,16 @@ export function parseUdiff(lines: string[]): UdiffBlock[] {
       fence = { marker: open[2], indent: open[1].length };
       r.finishHunk();
       r.file = null;
-      active = DIFF_LANGS.has(parseFenceInfo(open[3]).lang ?? '');
+      const info = parseFenceInfo(open[3]);
+      active = DIFF_LANGS.has(info.lang ?? '');
+      const before = previousNonBlank(lines, i, 0);
+      r.fencePath = info.path ?? (before >= 0 ? pathFromLine(lines[before]) : undefined);
       continue;
     }
     if (fence !== null && closesFence(line, fence.marker, fence.indent)) {
       r.finishHunk();
       r.file = null;
+      r.fencePath = undefined;
       fence = null;
       active = false;
       continue;

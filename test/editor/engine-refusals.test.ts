@@ -116,7 +116,7 @@ describe('refusals', () => {
   it('refuses an empty SEARCH on a file that has content', () => {
     const r = apply(sr([], ['new line']));
     expectUntouched(r);
-    expect(r.blocks[0]).toMatchObject({ status: 'refused', reason: 'empty SEARCH but src/handlers.ts is not empty' });
+    expect(r.blocks[0]).toMatchObject({ status: 'refused', reason: 'no old lines to locate, but src/handlers.ts is not empty' });
   });
 
   it('refuses a shell snippet offered as the whole file', () => {
