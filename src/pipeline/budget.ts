@@ -3,6 +3,7 @@ import { ExitCode, TandemError } from '../errors.js';
 import { costFromPricing } from '../gateway/cost.js';
 import type { CallRecord, ModelClient, ModelRequest } from '../gateway/types.js';
 import { formatInt, formatUsd } from '../report/format.js';
+import type { BudgetReport } from '../report/types.js';
 import { countMessages } from '../tokens/count.js';
 
 /** Limits of one run (`--max-cost`, `--max-tokens`); an absent limit is no limit. */
@@ -135,5 +136,17 @@ export function guardClient(client: ModelClient, role: Pick<ResolvedRole, 'prici
         release();
       }
     },
+  };
+}
+
+/** The budget as the report shows it. */
+export function budgetReport(budget: Budget): BudgetReport {
+  const stop = budget.stop;
+  return {
+    ...budget.limits,
+    spentUsd: budget.spentUsd,
+    spentTokens: budget.spentTokens,
+    spentUsdPartial: budget.unknownCost,
+    stopped: stop ? { limit: stop.limit, when: stop.when, message: stop.message } : null,
   };
 }

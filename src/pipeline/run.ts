@@ -2,13 +2,15 @@ import { savePlan } from '../architect/plan-store.js';
 import type { SavedPlan } from '../architect/types.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { ExitCode, TandemError, usageError } from '../errors.js';
+import { createModelClient } from '../gateway/openai-client.js';
 import type { Workspace } from '../workspace/git.js';
-import { applyStage } from './apply-stage.js';
-import { buildRunReport, exitCodeFor } from './build-report.js';
+import { Budget, budgetReport, guardClient, type BudgetLimits } from './budget.js';
+import { buildRunReport } from './build-report.js';
 import { withChannel } from './channel.js';
 import { createRunContext, type ClientFactory, type RunContext } from './context.js';
 import type { Emit, PipelineEvent } from './events.js';
 import { planStage } from './plan-stage.js';
+import { applyRounds, roundsExitCode, withRounds, type VerifySettings } from './verify.js';
 
 /** The answer to a plan: which steps to run (an empty list cancels), and the plan itself, possibly with edited instructions. */
 export interface PlanApproval {
@@ -30,6 +32,8 @@ export interface PipelineInput {
   config: ResolvedConfig;
   signal?: AbortSignal;
   clientFactory?: ClientFactory;
+  /** `--max-cost` / `--max-tokens`: every model call is admitted on its estimate first. */
+  budget?: BudgetLimits;
 }
 
 /** What an apply needs beyond the plan. */
@@ -39,12 +43,14 @@ export interface ApplySettings {
   inPlace: boolean;
   branch?: string;
   decisions: Decisions;
+  /** `--check`: verify after the steps and plan fix-up rounds while it fails. */
+  verify?: VerifySettings;
 }
 
 /** `tandem plan`: the architect call and the saved plan, as events. */
 export function planPipeline(input: PipelineInput & { task: string; files: string[] }): AsyncGenerator<PipelineEvent> {
   return withChannel<PipelineEvent>(async (emit) => {
-    const ctx = context(input, emit);
+    const { ctx } = context(input, emit);
     try {
       await planStage(ctx, input, emit);
     } finally {
@@ -56,9 +62,9 @@ export function planPipeline(input: PipelineInput & { task: string; files: strin
 /** `tandem apply`: run a saved plan's steps and commit them, as events ending with `done`. */
 export function applyPipeline(input: PipelineInput & ApplySettings & { plan: SavedPlan }): AsyncGenerator<PipelineEvent> {
   return withChannel<PipelineEvent>(async (emit) => {
-    const ctx = context(input, emit);
+    const { ctx, budget } = context(input, emit);
     try {
-      await applyWith(ctx, input.plan, input, emit);
+      await applyWith(ctx, input.plan, input, emit, budget);
     } finally {
       await ctx.recorder.flush();
     }
@@ -68,19 +74,34 @@ export function applyPipeline(input: PipelineInput & ApplySettings & { plan: Sav
 /** `tandem run`: plan, approve, apply in one go. */
 export function runPipeline(input: PipelineInput & ApplySettings & { task: string; files: string[] }): AsyncGenerator<PipelineEvent> {
   return withChannel<PipelineEvent>(async (emit) => {
-    const ctx = context(input, emit);
+    const { ctx, budget } = context(input, emit);
     try {
       const dirty = await checkClean(ctx.workspace, input.allowDirty);
       const plan = await planStage(ctx, input, emit);
-      await applyWith(ctx, plan, input, emit, dirty);
+      await applyWith(ctx, plan, input, emit, budget, dirty);
     } finally {
       await ctx.recorder.flush();
     }
   });
 }
 
-function context(input: PipelineInput, emit: Emit): RunContext {
-  return createRunContext({ workspace: input.workspace, config: input.config, emit, signal: input.signal, clientFactory: input.clientFactory });
+function context(input: PipelineInput, emit: Emit): { ctx: RunContext; budget?: Budget } {
+  const limits = input.budget;
+  if (limits?.maxCostUsd === undefined && limits?.maxTokens === undefined) {
+    return { ctx: createRunContext({ workspace: input.workspace, config: input.config, emit, signal: input.signal, clientFactory: input.clientFactory }) };
+  }
+  const budget = new Budget(limits, (stop) => emit({ type: 'budget-stop', stop }));
+  const base: ClientFactory = input.clientFactory ?? ((role, onCall) => createModelClient(role, { onCall }));
+  const clientFactory: ClientFactory = (role, onCall) =>
+    guardClient(
+      base(role, (call) => {
+        onCall(call);
+        budget.record(call);
+      }),
+      role,
+      budget,
+    );
+  return { ctx: createRunContext({ workspace: input.workspace, config: input.config, emit, signal: input.signal, clientFactory }), budget };
 }
 
 /** Refuses a dirty tree unless allowed; returns the dirty files either way. */
@@ -93,7 +114,7 @@ async function checkClean(workspace: Workspace, allowDirty: boolean): Promise<st
   return dirty;
 }
 
-async function applyWith(ctx: RunContext, plan: SavedPlan, settings: ApplySettings, emit: Emit, knownDirty?: string[]): Promise<void> {
+async function applyWith(ctx: RunContext, plan: SavedPlan, settings: ApplySettings, emit: Emit, budget?: Budget, knownDirty?: string[]): Promise<void> {
   const dirty = knownDirty ?? (await checkClean(ctx.workspace, settings.allowDirty));
   const approval = await settings.decisions.approvePlan(plan);
   const selected = approval.selected;
@@ -110,8 +131,13 @@ async function applyWith(ctx: RunContext, plan: SavedPlan, settings: ApplySettin
     await ctx.workspace.createBranch(branch);
   }
   emit({ type: 'apply-start', plan, branch, steps: selected });
-  const outcomes = await applyStage(ctx, plan, { selected: new Set(selected), concurrency: settings.concurrency, dirtyFiles: new Set(dirty) }, emit);
-  const report = buildRunReport(plan, outcomes, ctx.config, branch);
-  const exitCode = ctx.signal?.aborted ? ExitCode.interrupted : exitCodeFor(outcomes);
+  const rounds = await applyRounds(
+    ctx,
+    { plan, selected, concurrency: settings.concurrency, dirtyFiles: new Set(dirty), decisions: settings.decisions, verify: settings.verify, halted: () => budget?.stop?.message },
+    emit,
+  );
+  let report = withRounds(buildRunReport(rounds.plan, rounds.outcomes, ctx.config, branch), rounds, settings.verify);
+  if (budget) report = { ...report, budget: budgetReport(budget) };
+  const exitCode = roundsExitCode(rounds, { aborted: Boolean(ctx.signal?.aborted), budgetStopped: Boolean(budget?.stop), verify: Boolean(settings.verify) });
   emit({ type: 'done', report, exitCode });
 }
