@@ -21,9 +21,8 @@ export interface ModelRequest {
 
 export type CostSource = 'gateway' | 'pricing' | 'unknown';
 
-/** What a successful call returns. */
-export interface ModelResult {
-  text: string;
+/** Who answered a call, what it used and what it cost: shared by results, attempt records and the activity log. */
+export interface CallUsage {
   model: string;
   provider: string;
   promptTokens: number;
@@ -34,23 +33,19 @@ export interface ModelResult {
   /** null when no price is known: never a made-up 0. */
   costUsd: number | null;
   costSource: CostSource;
+}
+
+/** What a successful call returns. */
+export interface ModelResult extends CallUsage {
+  text: string;
   generationId?: string;
   /** The provider as the gateway itself named it, when it did (`provider` is the pin or gateway otherwise). */
   reportedProvider?: string;
 }
 
 /** One attempt at a call, successful or not: the raw material of the activity log. */
-export interface CallRecord {
+export interface CallRecord extends CallUsage {
   role: RoleName;
-  model: string;
-  provider: string;
-  promptTokens: number;
-  completionTokens: number;
-  cachedTokens: number;
-  latencyMs: number;
-  ttftMs: number | null;
-  costUsd: number | null;
-  costSource: CostSource;
   status: 'ok' | 'error';
   error?: string;
   /** HTTP status when the gateway answered with one. */
