@@ -25,6 +25,8 @@ export type EmitResult =
  */
 export function emitReplacement(search: string[], replace: string[], place: Placement, fileLines: string[]): EmitResult {
   const out: string[] = [];
+  // A mistyped old line that reappears as a new line elsewhere (moved) would bring the typo with it.
+  const typos = new Set([...place.dirty].map((d) => search[d].trim()));
   const render = (line: string) => {
     const r = place.indenter.render(line);
     return r === null || !place.trimTrailing ? r : r.trimEnd();
@@ -44,6 +46,7 @@ export function emitReplacement(search: string[], replace: string[], place: Plac
       if (rendered === null) return { ok: false, kind: 'reindent', oldIndex: deleted[0] ?? 0 };
       const d = deleted[k];
       if (dirty.length === 0 || !place.dirty.has(d)) {
+        if (typos.has(replace[r].trim())) return { ok: false, kind: 'conflict', oldIndex: [...place.dirty][0] };
         out.push(rendered);
         continue;
       }

@@ -56,15 +56,14 @@ function blockEnd(fileLines: string[], opener: number): number {
 }
 
 /**
- * Several places for a piece that follows a marker indented inside the previous piece's last line
- * (`add() {`, `// ...`, `}`): the elided lines are that block's body, so the piece must start
- * inside the block or on the line that closes it. One such place decides; otherwise null.
+ * A piece after a marker indented inside the previous piece's last line (`add() {`, `// ...`, `}`)
+ * must start inside that block or on the line closing it: the elided lines are the block's body.
+ * Of the places found, those are kept; without such a marker all are.
  */
-function insideBlock(candidates: Candidate[], marker: string | undefined, prevLast: { model: string; file: number }, fileLines: string[]): Candidate | null {
-  if (marker === undefined || columns(indentOf(marker)) <= columns(indentOf(prevLast.model))) return null;
+function withinBlock(candidates: Candidate[], marker: string | undefined, prevLast: { model: string; file: number }, fileLines: string[]): Candidate[] {
+  if (marker === undefined || columns(indentOf(marker)) <= columns(indentOf(prevLast.model))) return candidates;
   const end = blockEnd(fileLines, prevLast.file);
-  const inside = candidates.filter((c) => c.start > prevLast.file && (end === -1 || c.start <= end));
-  return inside.length === 1 ? inside[0] : null;
+  return candidates.filter((c) => c.start > prevLast.file && (end === -1 || c.start <= end));
 }
 
 /** True when the old text has elision markers, so the elision rung applies. */
@@ -90,16 +89,16 @@ export function locateElided(search: string[], replace: string[], ctx: MatchCont
   for (const [i, piece] of s.pieces.entries()) {
     const out = strictLadder(piece, r.pieces[i], ctx, from);
     if (out.kind === 'none') return { kind: 'none', piece: i };
-    let candidate = out.kind === 'found' ? out.candidate : null;
+    let candidates = out.kind === 'found' ? [out.candidate] : out.candidates;
     const prev = placed[placed.length - 1];
-    if (out.kind === 'ambiguous' && prev) {
+    if (prev) {
       const last = prev.search.findLastIndex((l) => !isBlank(l));
-      const prevLast = { model: prev.search[last], file: prev.candidate.start + last };
-      candidate = insideBlock(out.candidates, s.markerBefore[i], prevLast, ctx.fileLines);
+      candidates = withinBlock(candidates, s.markerBefore[i], { model: prev.search[last], file: prev.candidate.start + last }, ctx.fileLines);
     }
-    if (out.kind === 'ambiguous' && !candidate) return { kind: 'ambiguous', piece: i, starts: out.starts };
-    placed.push({ candidate: candidate!, search: out.search, replace: out.replace });
-    from = candidate!.start + out.search.length;
+    if (candidates.length === 0) return { kind: 'none', piece: i };
+    if (candidates.length > 1) return { kind: 'ambiguous', piece: i, starts: candidates.map((c) => c.start) };
+    placed.push({ candidate: candidates[0], search: out.search, replace: out.replace });
+    from = candidates[0].start + out.search.length;
   }
   return { kind: 'found', pieces: placed };
 }

@@ -85,6 +85,7 @@ function verdict(s: string[], f: string[], best: FuzzyScore | undefined, second:
   if (!best || best.score < threshold) return { kind: 'none', best };
   if (second && best.score - second.score < margin) return { kind: 'close', best, second };
   const dirty = new Set<number>();
+  const solid = s.filter((l) => l !== '').length;
   for (const [k, line] of s.entries()) {
     const real = f[best.start + k];
     if (line === real) continue;
@@ -92,5 +93,7 @@ function verdict(s: string[], f: string[], best: FuzzyScore | undefined, second:
     if (line === '' || real === '' || similarity(line, real) < MIN_LINE_SIMILARITY) return { kind: 'none', best };
     dirty.add(k);
   }
+  // A typo touches a line or two; a block where most lines differ is another piece of code.
+  if (solid > 1 && dirty.size * 2 > solid) return { kind: 'none', best };
   return { kind: 'found', start: best.start, score: best.score, dirty };
 }

@@ -113,6 +113,27 @@ describe('refusals', () => {
     expect(r.blocks[0]).toMatchObject({ status: 'refused', strategy: 'fuzzy' });
   });
 
+  it('refuses an elided block whose closing piece is only found past the end of the block it opens', () => {
+    const file = text(['function a() {', '  step();', '  return 0;', '}', 'function b() {', '  return 1;', '}']);
+    const r = apply(sr(['function a() {', '  // ...', '  return 1;', '}'], ['function a() {', '  // ...', '  return 2;', '}']), file, 'a.js');
+    expectUntouched(r, file);
+    expect(r.blocks[0].status).toBe('failed');
+  });
+
+  it('does not take a block where most lines differ as a fuzzy match', () => {
+    const file = text(['const alpha = compute(1);', 'const beta = compute(2);', 'const gamma = compute(3);']);
+    const r = apply(sr(['const alpha = compute(7);', 'const beta = compute(8);', 'const gamma = compute(3);'], ['const gamma = compute(4);']), file, 'a.js');
+    expectUntouched(r, file);
+    expect(r.blocks[0].status).toBe('failed');
+  });
+
+  it('refuses to move a mistyped line, which would carry the typo into the file', () => {
+    const file = text(['const first = computeTotal(a);', 'const second = computeTotal(b);', 'const third = computeTotal(c);']);
+    const r = apply(sr(['const first = computeTotl(a);', 'const second = computeTotal(b);', 'const third = computeTotal(c);'], ['const second = computeTotal(b);', 'const first = computeTotl(a);', 'const third = computeTotal(c);']), file, 'a.js');
+    expectUntouched(r, file);
+    expect(r.blocks[0]).toMatchObject({ status: 'refused', strategy: 'fuzzy' });
+  });
+
   it('refuses an empty SEARCH on a file that has content', () => {
     const r = apply(sr([], ['new line']));
     expectUntouched(r);
