@@ -1,0 +1,82 @@
+import { ASSIGNMENT, looksLikeSecretValue, SECRET_PATTERNS, secretNameKind } from './secret-patterns.js';
+
+interface Hit {
+  start: number;
+  end: number;
+  kind: string;
+}
+
+const PLACEHOLDER = /\[REDACTED:[a-z0-9-]+\]/g;
+// With indices ('d'), so a pattern can replace one capture group rather than its whole match.
+const PATTERNS = SECRET_PATTERNS.map((p) => ({ ...p, regex: new RegExp(p.regex.source, `${p.regex.flags}d`) }));
+const ASSIGNMENTS = new RegExp(ASSIGNMENT.source, 'dg');
+
+/** Every secret in a text, in order, overlapping finds resolved in favour of the earlier pattern. */
+export function findSecrets(text: string): Hit[] {
+  const hits: Hit[] = [];
+  const free = (start: number, end: number) => hits.every((h) => end <= h.start || start >= h.end);
+  for (const { kind, regex, group = 0 } of PATTERNS) {
+    for (const match of text.matchAll(regex)) {
+      const [start, end] = match.indices?.[group] ?? [0, 0];
+      if (end > start && free(start, end)) hits.push({ start, end, kind });
+    }
+  }
+  for (const match of text.matchAll(ASSIGNMENTS)) {
+    const kind = secretNameKind(match[1]);
+    const quoted = match[3] !== undefined;
+    const value = quoted ? match[3] : match[4];
+    if (!kind || value === undefined || !looksLikeSecretValue(value, quoted)) continue;
+    const [start, end] = match.indices?.[quoted ? 3 : 4] ?? [0, 0];
+    if (free(start, end)) hits.push({ start, end, kind });
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Replaces secrets with placeholders such as `[REDACTED:aws-access-key]`, one placeholder per distinct
+ * value (a second AWS key becomes `[REDACTED:aws-access-key-2]`), and puts the real values back into
+ * a model's answer, so an edit that quotes a placeholder still applies to the real file.
+ */
+export class Redactor {
+  private readonly placeholderOf = new Map<string, string>();
+  private readonly valueOf = new Map<string, string>();
+  private readonly perKind = new Map<string, number>();
+  /** Occurrences replaced so far, by kind. */
+  readonly counts = new Map<string, number>();
+
+  /** The text with every secret replaced. */
+  redact(text: string): string {
+    const hits = findSecrets(text);
+    if (hits.length === 0) return text;
+    let out = '';
+    let at = 0;
+    for (const hit of hits) {
+      out += text.slice(at, hit.start) + this.placeholder(hit.kind, text.slice(hit.start, hit.end));
+      at = hit.end;
+      this.counts.set(hit.kind, (this.counts.get(hit.kind) ?? 0) + 1);
+    }
+    return out + text.slice(at);
+  }
+
+  /** The text with every placeholder this redactor made replaced by its real value. */
+  restore(text: string): string {
+    if (this.valueOf.size === 0) return text;
+    return text.replace(PLACEHOLDER, (placeholder) => this.valueOf.get(placeholder) ?? placeholder);
+  }
+
+  /** How many secrets were replaced in all. */
+  get total(): number {
+    return [...this.counts.values()].reduce((sum, n) => sum + n, 0);
+  }
+
+  private placeholder(kind: string, value: string): string {
+    const known = this.placeholderOf.get(value);
+    if (known) return known;
+    const n = (this.perKind.get(kind) ?? 0) + 1;
+    this.perKind.set(kind, n);
+    const placeholder = `[REDACTED:${kind}${n > 1 ? `-${n}` : ''}]`;
+    this.placeholderOf.set(value, placeholder);
+    this.valueOf.set(placeholder, value);
+    return placeholder;
+  }
+}
