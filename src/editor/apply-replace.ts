@@ -24,9 +24,12 @@ function sameLines(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((l, i) => l.trimEnd() === b[i].trimEnd());
 }
 
-/** True when the new text is already in the file at exactly one place (a block sent again on a retry). */
+/**
+ * True when the new text is already in the file at exactly one place (a block sent again on a
+ * retry). A single line says too little: it may simply exist elsewhere.
+ */
 function alreadyThere(replace: string[], fileLines: string[]): boolean {
-  if (replace.every(isBlank)) return false;
+  if (replace.filter((l) => !isBlank(l)).length < 2) return false;
   const ctx = { fileLines, model: detectIndent(replace), file: detectIndent(fileLines) };
   return strictCandidates(replace, 'whitespace', ctx).length === 1;
 }

@@ -141,6 +141,12 @@ describe('fuzzy', () => {
     expect(r.after).toBe(cart.replace('i.price, 0);', 'i.price, 0) / 100;'));
   });
 
+  it('takes no fuzzy match when the threshold asks for identical text', () => {
+    const block = sr(['  total(): numbr {', '    return this.items.reduce((sum, i) => sum + i.price, 0);', '  }'], ['  total(): numbr {', '    return 0;', '  }']);
+    const r = applyAnswer(block, { path, content: cart }, { fuzzyThreshold: 1 });
+    expect(r.blocks[0]).toMatchObject({ status: 'failed', reason: 'no match in src/shop/cart.ts' });
+  });
+
   it('merges a change into a line with a typo when the two touch different text', () => {
     const r = apply(sr(['  total(): number {', '    return this.item.reduce((sum, i) => sum + i.price, 0);', '  }'], ['  total(): number {', '    return this.item.reduce((sum, i) => sum + i.price, 1);', '  }']));
     expect(r.blocks[0].strategy).toBe('fuzzy');
