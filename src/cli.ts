@@ -46,6 +46,7 @@ Examples:
   tandem plan "add input validation to signup" --file src/signup.ts
   tandem apply --last                         carry out the newest plan, one commit per step
   tandem run "rename getUser to fetchUser" --yes
+  tandem run --ci --task-file task.md --check "npm test" --max-cost 0.50 --report report.json
   tandem log --limit 20                       every model call, like the gateway's activity log
 
 Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usage or config error,
@@ -75,10 +76,22 @@ Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usa
     withConfigFlags(
       program
         .command('run')
-        .description('plan and apply in one go')
-        .argument('<task...>', 'what to change, in words')
+        .description('plan and apply in one go; with --check, verify and plan fix-up rounds; with --ci, run unattended')
+        .argument('[task...]', 'what to change, in words (or --task-file)')
         .option('-f, --file <path>', 'send this file to the architect (repeatable)', collect, [])
-        .option('-y, --yes', 'apply the plan without asking'),
+        .option('-y, --yes', 'apply the plan without asking')
+        .option('--ci', 'unattended: never prompt or read stdin, --yes implied (also when CI=true)')
+        .option('--task-file <path>', 'read the task from this file')
+        .option('--check <command>', 'after the steps, run this shell command; while it fails, the architect plans fix-up steps')
+        .option('--check-each', 'also run the check after every step (a failing step is kept and reported)')
+        .option('--fix-rounds <n>', 'fix-up rounds after a failing check (default 2)', parseCount)
+        .option('--max-cost <usd>', 'stop before a call that could take the run over this many USD (exit 3)', parsePositiveNumber)
+        .option('--max-tokens <n>', 'stop before a call that could take the run over this many tokens (exit 3)', parsePositiveInt)
+        .option('--report <file>', 'write the JSON report to this file')
+        .option('--summary <file>', 'write the markdown summary to this file (also appended to $GITHUB_STEP_SUMMARY when set)')
+        .option('--branch <name>', 'commit on this new branch instead of tandem/<plan-id>')
+        .option('--author <identity>', 'commit as "Name <email>" (default: GIT_AUTHOR_NAME/EMAIL or git config)')
+        .option('--push', 'push the branch to origin when something was committed (never a force-push)'),
     ),
   ).action(act(async (task: string[], options) => (await import('./commands/run.js')).runCommand(task.join(' '), options)));
 
@@ -127,6 +140,18 @@ function act<A extends unknown[]>(command: (...args: A) => Promise<number>): (..
   return async (...args) => {
     commandExit = await command(...args);
   };
+}
+
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new TandemError(`expected a whole number of at least 0, got "${value}"`, { exitCode: ExitCode.usage });
+  return n;
+}
+
+function parsePositiveNumber(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new TandemError(`expected a number above 0, got "${value}"`, { exitCode: ExitCode.usage });
+  return n;
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -1,9 +1,18 @@
 import { createInterface } from 'node:readline/promises';
+import { resolve } from 'node:path';
 import type { SavedPlan } from '../architect/types.js';
-import { usageError } from '../errors.js';
+import { identityEnv } from '../ci/git-identity.js';
+import { errorCommand } from '../ci/github.js';
+import { isCiEnv, resolveTask } from '../ci/mode.js';
+import { failureSummary, writeFailureSummary, writeRunOutputs, type OutputTargets } from '../ci/outputs.js';
+import { createVerifyPrinter } from '../ci/progress.js';
+import { pushBranch } from '../ci/push.js';
+import { TandemError, usageError, type ExitCodeValue } from '../errors.js';
+import type { PipelineEvent } from '../pipeline/events.js';
 import { approveAll, runPipeline, type Decisions } from '../pipeline/run.js';
 import { renderPlan } from '../report/plan-text.js';
 import { createProgressPrinter } from '../report/progress.js';
+import type { RunReport } from '../report/types.js';
 import type { ApplyFlags } from './apply.js';
 import { consume, withInterrupt } from './consume.js';
 import { printRunReport } from './finish.js';
@@ -13,9 +22,24 @@ import { openProject } from './options.js';
 export interface RunOptions extends ApplyFlags {
   file: string[];
   yes?: boolean;
+  ci?: boolean;
+  taskFile?: string;
+  check?: string;
+  checkEach?: boolean;
+  fixRounds?: number;
+  maxCost?: number;
+  maxTokens?: number;
+  report?: string;
+  summary?: string;
+  branch?: string;
+  author?: string;
+  push?: boolean;
 }
 
-/** Asks at the terminal whether to apply the plan just made. */
+/** Fix-up rounds after a failing check when --fix-rounds is not given. */
+export const DEFAULT_FIX_ROUNDS = 2;
+
+/** Asks at the terminal whether to apply a plan (the first one, or a fix-up round's). */
 const askAtTerminal: Decisions = {
   async approvePlan(plan: SavedPlan) {
     process.stderr.write(`\n${renderPlan(plan)}\n\n`);
@@ -29,33 +53,85 @@ const askAtTerminal: Decisions = {
   },
 };
 
-/** `tandem run <task>`: plan, approve (asked at a terminal, or --yes), apply, print the table. */
-export async function runCommand(task: string, options: RunOptions): Promise<number> {
-  const interactive = Boolean(process.stdin.isTTY) && !options.yes;
-  if (!options.yes && !process.stdin.isTTY) {
-    throw usageError('tandem run needs --yes when it is not at a terminal (nobody could answer the approval prompt)');
+/**
+ * `tandem run <task>`: plan, approve (asked at a terminal, or --yes), apply, verify with --check, print the
+ * table or JSON. With --ci (or CI=true) nothing is ever asked or read from standard input: every decision
+ * follows the flags, and the report, the markdown summary and GitHub annotations are written for the pipeline.
+ */
+export async function runCommand(words: string, options: RunOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const ci = Boolean(options.ci) || isCiEnv(env);
+  const base = resolve(options.cwd ?? process.cwd());
+  const task = await resolveTask([words], options.taskFile, base);
+  if (options.check === undefined && (options.checkEach || options.fixRounds !== undefined)) {
+    throw usageError(`${options.checkEach ? '--check-each' : '--fix-rounds'} needs --check "<command>"`);
   }
-  const { workspace, config } = await openProject(options);
+  if (options.check !== undefined && options.check.trim() === '') throw usageError('--check needs a command, e.g. --check "npm test"');
+  if (!ci && !options.yes && !process.stdin.isTTY) {
+    throw usageError('tandem run needs --yes when it is not at a terminal (nobody could answer the approval prompt)', 'in a CI job, pass --ci (implied by CI=true)');
+  }
+  const interactive = !ci && !options.yes;
+  const { workspace, config } = await openProject(options, env);
+  if (ci || options.author !== undefined) {
+    // Workspace commits run git in this process's environment; setting it here keeps git's own precedence intact.
+    Object.assign(process.env, await identityEnv(workspace.root, { author: options.author, fallback: ci }, env));
+  }
+  const targets: OutputTargets = {
+    reportFile: options.report && resolve(base, options.report),
+    summaryFile: options.summary && resolve(base, options.summary),
+    stepSummary: env.GITHUB_STEP_SUMMARY || undefined,
+    annotate: env.GITHUB_ACTIONS === 'true',
+  };
   const progress = createProgressPrinter(process.stderr);
-  const result = await withInterrupt(
-    (signal) =>
-      consume(
-        runPipeline({
-          workspace,
-          config,
-          signal,
-          task,
-          files: options.file,
-          concurrency: options.concurrency,
-          allowDirty: Boolean(options.allowDirty),
-          inPlace: Boolean(options.inPlace),
-          decisions: interactive ? askAtTerminal : approveAll,
-        }),
-        progress,
-      ),
-    (text) => process.stderr.write(text),
-  );
+  const verifyProgress = createVerifyPrinter(process.stderr);
+  const onEvent = (event: PipelineEvent) => {
+    progress(event);
+    verifyProgress(event);
+  };
+  const events = (signal: AbortSignal) =>
+    runPipeline({
+      workspace,
+      config,
+      signal,
+      task,
+      files: options.file,
+      concurrency: options.concurrency,
+      allowDirty: Boolean(options.allowDirty),
+      inPlace: Boolean(options.inPlace),
+      branch: options.branch,
+      decisions: interactive ? askAtTerminal : approveAll,
+      budget: { maxCostUsd: options.maxCost, maxTokens: options.maxTokens },
+      verify: options.check === undefined ? undefined : { command: options.check, checkEach: Boolean(options.checkEach), fixRounds: options.fixRounds ?? DEFAULT_FIX_ROUNDS },
+    });
+  let result;
+  try {
+    result = await withInterrupt((signal) => consume(events(signal), onEvent), (text) => process.stderr.write(text));
+  } catch (error) {
+    if (error instanceof TandemError) {
+      await writeFailureSummary(failureSummary(task, error), targets);
+      if (targets.annotate) process.stderr.write(`${errorCommand(`tandem: ${error.message}`)}\n`);
+    }
+    throw error;
+  }
   if (!result.report) return 1;
+  const exitCode = result.exitCode ?? 1;
+  const annotations = await writeRunOutputs(result.report, targets, { exitCode, architectModel: config.architect.model });
+  for (const line of annotations) process.stderr.write(`${line}\n`);
   printRunReport(result.report, config, options.json);
-  return result.exitCode ?? 1;
+  if (options.push) await push(workspace.root, result.report, exitCode, env);
+  return exitCode;
+}
+
+/** Pushes the run's branch when something was committed; a failed push keeps the run's own non-zero exit code. */
+async function push(root: string, report: RunReport, exitCode: number, env: NodeJS.ProcessEnv): Promise<void> {
+  if (!report.branch || !report.steps.some((step) => step.status === 'applied')) {
+    process.stderr.write('Nothing to push: no step was committed.\n');
+    return;
+  }
+  try {
+    await pushBranch(root, report.branch, { env });
+  } catch (error) {
+    if (error instanceof TandemError && exitCode !== 0) throw new TandemError(error.message, { exitCode: exitCode as ExitCodeValue, hint: error.hint });
+    throw error;
+  }
+  process.stderr.write(`Pushed ${report.branch} to origin.\n`);
 }

@@ -1,0 +1,51 @@
+import { execa } from 'execa';
+import { usageError } from '../errors.js';
+
+/** A git author or committer. */
+export interface GitIdentity {
+  name: string;
+  email: string;
+}
+
+/** Who commits when nobody is configured (a fresh CI runner): only then. */
+export const FALLBACK_IDENTITY: GitIdentity = { name: 'tandem', email: 'tandem@localhost' };
+
+/** Parses `--author "Name <email>"`. */
+export function parseAuthor(text: string): GitIdentity {
+  const match = /^\s*([^<>]*?)\s*<([^<>\s]+)>\s*$/.exec(text);
+  if (!match || match[1] === '') throw usageError(`invalid --author "${text}"`, 'write it as "Name <email>", e.g. --author "Refactor Bot <bot@example.com>"');
+  return { name: match[1], email: match[2] };
+}
+
+/**
+ * The GIT_AUTHOR_* / GIT_COMMITTER_* variables tandem's commits need. `--author` sets the author (and the
+ * committer when none is configured). Otherwise git's own resolution (GIT_AUTHOR_NAME/EMAIL, then
+ * user.name/email) is left alone, and only where it finds nothing, and `fallback` allows it, the missing
+ * name or email becomes `tandem <tandem@localhost>`, so commits succeed on a runner with no identity.
+ */
+export async function identityEnv(root: string, options: { author?: string; fallback: boolean }, env: NodeJS.ProcessEnv): Promise<Record<string, string>> {
+  const vars: Record<string, string> = {};
+  const author = options.author === undefined ? undefined : parseAuthor(options.author);
+  if (author) Object.assign(vars, { GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: author.email });
+  for (const who of ['AUTHOR', 'COMMITTER'] as const) {
+    if (await knows(root, who, { ...env, ...vars })) continue;
+    if (author) {
+      Object.assign(vars, { [`GIT_${who}_NAME`]: author.name, [`GIT_${who}_EMAIL`]: author.email });
+    } else if (options.fallback) {
+      if (!env[`GIT_${who}_NAME`] && !(await config(root, 'user.name', env))) vars[`GIT_${who}_NAME`] = FALLBACK_IDENTITY.name;
+      if (!env[`GIT_${who}_EMAIL`] && !(await config(root, 'user.email', env))) vars[`GIT_${who}_EMAIL`] = FALLBACK_IDENTITY.email;
+    }
+  }
+  return vars;
+}
+
+/** Whether git can name the author or committer here (it refuses to commit otherwise). */
+async function knows(root: string, who: 'AUTHOR' | 'COMMITTER', env: NodeJS.ProcessEnv): Promise<boolean> {
+  const result = await execa('git', ['var', `GIT_${who}_IDENT`], { cwd: root, env, extendEnv: false, reject: false, stdin: 'ignore' });
+  return result.exitCode === 0;
+}
+
+async function config(root: string, key: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const result = await execa('git', ['config', '--get', key], { cwd: root, env, extendEnv: false, reject: false, stdin: 'ignore' });
+  return result.exitCode === 0 ? String(result.stdout).trim() : '';
+}
