@@ -2,7 +2,8 @@ import type { PlanStep } from '../architect/types.js';
 import { TandemError } from '../errors.js';
 import type { ChatMessage } from '../gateway/types.js';
 import type { ConcreteEditFormat } from './format.js';
-import { fillTemplate, loadTemplate } from './template.js';
+import { fillTemplate } from '../prompts.js';
+import { loadTemplate } from './template.js';
 
 export { chooseEditFormat } from './format.js';
 

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { TandemError } from '../errors.js';
 
 /** The package's prompts/ folder, the same from src/editor and from dist/editor. */
 const PROMPTS = new URL('../../prompts/', import.meta.url);
 const cache = new Map<string, string>();
 
-/** A prompt template from prompts/, read once. */
+/** A prompt template from prompts/, read once; synchronous so prompt assembly stays a plain function. */
 export function loadTemplate(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {
@@ -13,13 +12,4 @@ export function loadTemplate(name: string): string {
     cache.set(name, text);
   }
   return text;
-}
-
-/** Fill `{{name}}` placeholders; a placeholder without a value is a bug in tandem, so it throws. */
-export function fillTemplate(template: string, values: Record<string, string>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
-    const value = values[key];
-    if (value === undefined) throw new TandemError(`prompt template placeholder {{${key}}} has no value`);
-    return value;
-  });
 }
