@@ -13,6 +13,7 @@ export interface Placement {
   trimTrailing: boolean;
 }
 
+/** The new lines, or why they cannot be written (an old line's index names the culprit). */
 export type EmitResult =
   | { ok: true; lines: string[] }
   | { ok: false; kind: 'reindent' | 'conflict'; oldIndex: number };

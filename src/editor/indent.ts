@@ -1,6 +1,7 @@
 /** Columns a tab counts for when indentation written with tabs is compared with indentation written with spaces. */
 export const TAB_COLUMNS = 4;
 
+/** Which character indents. */
 export type IndentStyle = 'tab' | 'space';
 
 /** The leading whitespace of a line. */

@@ -9,6 +9,7 @@ export interface PlacedPiece {
   replace: string[];
 }
 
+/** The elision rung's verdict; `piece` is the 0-based kept piece that failed. */
 export type ElisionOutcome =
   | { kind: 'found'; pieces: PlacedPiece[] }
   | { kind: 'ambiguous'; piece: number; starts: number[] }

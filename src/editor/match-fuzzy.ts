@@ -9,11 +9,13 @@ const MIN_CHARS = 16;
 /** A line taken as a mistyped copy of the file's line must be at least this similar to it on its own. */
 const MIN_LINE_SIMILARITY = 0.6;
 
+/** A window of the file and its similarity to the block. */
 export interface FuzzyScore {
   start: number;
   score: number;
 }
 
+/** The fuzzy rung's verdict: one clear place, two too close to call, or none good enough. */
 export type FuzzyOutcome =
   | { kind: 'found'; start: number; score: number; dirty: Set<number> }
   | { kind: 'close'; best: FuzzyScore; second: FuzzyScore }

@@ -4,6 +4,7 @@ import { trimBlankEdges } from './blank-edges.js';
 /** The strict rungs of the ladder, each more tolerant than the last; none of them guesses. */
 export type StrictRung = 'exact' | 'whitespace' | 'indent';
 
+/** The strict rungs, tried in this order. */
 export const STRICT_RUNGS: StrictRung[] = ['exact', 'whitespace', 'indent'];
 
 /** A place where a block's old lines sit, with the map for its new lines. */
@@ -13,6 +14,7 @@ export interface Candidate {
   strategy: string;
 }
 
+/** The file's lines and how the model's block and the file indent. */
 export interface MatchContext {
   fileLines: string[];
   model: IndentInfo;
@@ -56,6 +58,7 @@ export function onlyBlank(lines: string[]): boolean {
   return lines.every(isBlank);
 }
 
+/** The strict ladder's verdict, with the (possibly blank-trimmed) block it placed. */
 export type StrictOutcome =
   | { kind: 'found'; candidate: Candidate; search: string[]; replace: string[] }
   | { kind: 'ambiguous'; strategy: string; starts: number[]; candidates: Candidate[]; search: string[]; replace: string[] }

@@ -20,6 +20,7 @@ export type Located =
   | { kind: 'none' }
   | { kind: 'elision-mismatch' };
 
+/** How strict the fuzzy rung is: the similarity it needs and its lead over the next best place. */
 export interface LadderOptions {
   fuzzyThreshold: number;
   fuzzyMargin: number;
