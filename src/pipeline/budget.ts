@@ -112,11 +112,11 @@ export class Budget {
 
   private setStop(stop: Omit<BudgetStop, 'message'>, what: string): BudgetStop {
     const show = stop.limit === 'cost' ? formatUsd : (n: number) => `${formatInt(n)} tokens`;
-    const flag = stop.limit === 'cost' ? '--max-cost' : '--max-tokens';
+    const flag = stop.limit === 'cost' ? `--max-cost ${formatUsd(stop.max)}` : `--max-tokens ${formatInt(stop.max)}`;
     const message =
       stop.when === 'before-call'
-        ? `budget reached (${flag} ${show(stop.max)}): ${what} would go over it, with ${show(stop.spent)} spent`
-        : `budget exceeded (${flag} ${show(stop.max)}): ${what} brought the run to ${show(stop.spent)}`;
+        ? `budget reached (${flag}): ${what} would go over it, with ${show(stop.spent)} spent`
+        : `budget exceeded (${flag}): ${what} brought the run to ${show(stop.spent)}`;
     this.stop = { ...stop, message };
     this.onStop(this.stop);
     return this.stop;

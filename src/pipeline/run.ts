@@ -133,7 +133,7 @@ async function applyWith(ctx: RunContext, plan: SavedPlan, settings: ApplySettin
   emit({ type: 'apply-start', plan, branch, steps: selected });
   const rounds = await applyRounds(
     ctx,
-    { plan, selected, concurrency: settings.concurrency, dirtyFiles: new Set(dirty), decisions: settings.decisions, verify: settings.verify, halted: () => budget?.stop?.message },
+    { plan, branch, selected, concurrency: settings.concurrency, dirtyFiles: new Set(dirty), decisions: settings.decisions, verify: settings.verify, halted: () => budget?.stop?.message },
     emit,
   );
   let report = withRounds(buildRunReport(rounds.plan, rounds.outcomes, ctx.config, branch), rounds, settings.verify);

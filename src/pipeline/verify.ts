@@ -23,6 +23,7 @@ export interface VerifySettings {
 /** What the rounds need: the approved plan and selection, how to apply, and whether the run was halted (budget). */
 export interface RoundsInput {
   plan: SavedPlan;
+  branch: string;
   selected: number[];
   concurrency: number;
   dirtyFiles: Set<string>;
@@ -72,6 +73,8 @@ export async function applyRounds(ctx: RunContext, input: RoundsInput, emit: Emi
   for (let round = 1; ; round++) {
     const kind = round === 1 ? 'plan' : 'fix';
     emit({ type: 'round-start', round, kind, steps: selected });
+    // The plan has grown: front ends learn its new steps as for any apply.
+    if (kind === 'fix') emit({ type: 'apply-start', plan, branch: input.branch, steps: selected });
     const afterApply = verify?.checkEach ? async (index: number) => void result.stepChecks.set(index, await check(round, index)) : undefined;
     const options = { selected: new Set(selected), from, concurrency: input.concurrency, dirtyFiles: input.dirtyFiles, halted: input.halted, afterApply };
     const outcomes = await applyStage(ctx, plan, options, emit);
