@@ -7,7 +7,7 @@ import { notApplied, type UnitOutcome } from './outcome.js';
 import { newTextFile, serializeTextFile, spliceLines, type TextFile } from './text-file.js';
 
 /** The first line of a whole-file answer that stands for code left out, with its 1-based number. */
-export function elidedLine(content: string[], original: string[]): { line: string; lineNo: number } | undefined {
+function elidedLine(content: string[], original: string[]): { line: string; lineNo: number } | undefined {
   if (original.length === 0) return undefined;
   const known = new Set(original.map((l) => l.trim()));
   for (const [i, line] of content.entries()) {

@@ -34,7 +34,7 @@ function nearest(unit: EditUnit, fileLines: string[], path: string): string {
 }
 
 /** What the model is told about one block: why it failed and, where it helps, the real lines of the file. */
-export function explain(unit: EditUnit, failure: Failure, fileLines: string[], path: string): string {
+function explain(unit: EditUnit, failure: Failure, fileLines: string[], path: string): string {
   const copy = 'Copy the lines to replace exactly from the file, with their indentation.';
   const old = unit.origin === 'udiff' ? 'its unchanged and removed lines' : 'its SEARCH lines';
   switch (failure.kind) {

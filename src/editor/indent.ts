@@ -1,5 +1,5 @@
 /** Columns a tab counts for when indentation written with tabs is compared with indentation written with spaces. */
-export const TAB_COLUMNS = 4;
+const TAB_COLUMNS = 4;
 
 /** Which character indents. */
 export type IndentStyle = 'tab' | 'space';

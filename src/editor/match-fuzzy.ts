@@ -22,7 +22,7 @@ export type FuzzyOutcome =
   | { kind: 'none'; best?: FuzzyScore };
 
 /** Similarity of the block to the window at `start`, or -1 when it is sure to fall below `floor`. */
-export function windowScore(search: string[], file: string[], start: number, floor: number, shared?: { count: number; total: number }): number {
+function windowScore(search: string[], file: string[], start: number, floor: number, shared?: { count: number; total: number }): number {
   let denom = 0;
   for (let k = 0; k < search.length; k++) denom += Math.max(search[k].length, file[start + k].length);
   if (denom === 0) return 1;

@@ -1,11 +1,11 @@
-import { buildIndenter, isBlank, type IndentInfo, type Indenter } from './indent.js';
+import { buildIndenter, type IndentInfo, type Indenter } from './indent.js';
 import { trimBlankEdges } from './blank-edges.js';
 
 /** The strict rungs of the ladder, each more tolerant than the last; none of them guesses. */
 export type StrictRung = 'exact' | 'whitespace' | 'indent';
 
 /** The strict rungs, tried in this order. */
-export const STRICT_RUNGS: StrictRung[] = ['exact', 'whitespace', 'indent'];
+const STRICT_RUNGS: StrictRung[] = ['exact', 'whitespace', 'indent'];
 
 /** A place where a block's old lines sit, with the map for its new lines. */
 export interface Candidate {
@@ -51,11 +51,6 @@ export function strictCandidates(search: string[], rung: StrictRung, ctx: MatchC
     out.push({ start: i, indenter, strategy: strategyOf(rung, indenter) });
   }
   return out;
-}
-
-/** True when the old lines are all blank: they can locate nothing in a non-empty file. */
-export function onlyBlank(lines: string[]): boolean {
-  return lines.every(isBlank);
 }
 
 /** The strict ladder's verdict, with the (possibly blank-trimmed) block it placed. */

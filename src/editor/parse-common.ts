@@ -35,7 +35,7 @@ export function normalizeAnswer(answer: string): string {
 const PATH_TOKEN = /^[\w@.+~\-/\\[\]()]+$/;
 
 /** True when a bare token looks like a file path: has a directory part or an extension. */
-export function isPathLike(token: string): boolean {
+function isPathLike(token: string): boolean {
   if (!PATH_TOKEN.test(token) || !/[A-Za-z]/.test(token) || token.endsWith('.')) return false;
   return token.includes('/') || token.includes('\\') || /\.[A-Za-z0-9_-]{1,12}$/.test(token);
 }
