@@ -1,16 +1,22 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 
 // src/prompts.ts and dist/prompts.js both sit one level below the package root.
 const PROMPTS_DIR = new URL('../prompts/', import.meta.url);
 const cache = new Map<string, string>();
 
-/** Loads a prompt template from the package's prompts/ folder (read at run time, cached). */
-export async function loadPrompt(name: string): Promise<string> {
-  const cached = cache.get(name);
-  if (cached !== undefined) return cached;
-  const text = await readFile(new URL(name, PROMPTS_DIR), 'utf8');
-  cache.set(name, text);
+/** A prompt template from the package's prompts/ folder, read once; synchronous so prompt assembly can stay a plain function. */
+export function loadTemplate(name: string): string {
+  let text = cache.get(name);
+  if (text === undefined) {
+    text = readFileSync(new URL(name, PROMPTS_DIR), 'utf8');
+    cache.set(name, text);
+  }
   return text;
+}
+
+/** The same template, for async callers. */
+export async function loadPrompt(name: string): Promise<string> {
+  return loadTemplate(name);
 }
 
 /** Fills `{{name}}` placeholders; a placeholder with no value is an error, so a prompt never ships half-filled. */

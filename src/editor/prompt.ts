@@ -2,8 +2,7 @@ import type { PlanStep } from '../architect/types.js';
 import { TandemError } from '../errors.js';
 import type { ChatMessage } from '../gateway/types.js';
 import type { ConcreteEditFormat } from './format.js';
-import { fillTemplate } from '../prompts.js';
-import { loadTemplate } from './template.js';
+import { fillTemplate, loadTemplate } from '../prompts.js';
 
 export { chooseEditFormat } from './format.js';
 
