@@ -30,17 +30,33 @@ export function trimOutput(text: string, limit = CHECK_OUTPUT_LIMIT): string {
  */
 export async function runCheck(command: string, options: { cwd: string; signal?: AbortSignal }): Promise<CheckReport> {
   const started = Date.now();
-  const result = await execa(command, {
+  const posix = process.platform !== 'win32';
+  // On POSIX one redirect in the shell keeps stderr in order with stdout (two pipes would interleave loosely),
+  // and its own process group lets an interrupt stop the whole command, not only the shell.
+  const child = execa(posix ? `{ ${command}\n} 2>&1` : command, {
     shell: true,
     cwd: options.cwd,
     all: true,
     reject: false,
     stdin: 'ignore',
     maxBuffer: 32 * 1024 * 1024,
-    ...(options.signal ? { cancelSignal: options.signal } : {}),
+    detached: posix,
+    ...(!posix && options.signal ? { cancelSignal: options.signal } : {}),
   });
+  const stop = () => {
+    try {
+      if (posix && child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+  };
+  options.signal?.addEventListener('abort', stop, { once: true });
+  if (options.signal?.aborted) stop();
+  const result = await child;
+  options.signal?.removeEventListener('abort', stop);
   const exitCode = typeof result.exitCode === 'number' ? result.exitCode : null;
-  let output = String(result.all ?? '');
-  if (exitCode === null) output = `${output}\n[${result.isCanceled ? 'interrupted' : (result.signal ? `killed by ${result.signal}` : result.shortMessage)}]`;
+  const parts = [String(result.all ?? '')];
+  if (exitCode === null) parts.push(`[${options.signal?.aborted ? 'interrupted' : result.signal ? `killed by ${result.signal}` : result.shortMessage}]`);
+  const output = parts.filter((part) => part.trim() !== '').join('\n');
   return { command, exitCode, passed: exitCode === 0 && !result.failed, output: trimOutput(output), durationMs: Date.now() - started };
 }
