@@ -48,6 +48,7 @@ Examples:
   tandem run "rename getUser to fetchUser" --yes
   tandem run --ci --task-file task.md --check "npm test" --max-cost 0.50 --report report.json
   tandem log --limit 20                       every model call, like the gateway's activity log
+  pbpaste | tandem patch --dry-run            preview an edit pasted from a chat, then apply it without --dry-run
 
 Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usage or config error,
 3 budget exceeded, 4 gateway or model unreachable, 130 interrupted.`,
@@ -102,6 +103,15 @@ Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usa
     .option('--json', 'print the records as a JSON array')
     .option('-C, --cwd <dir>', 'run as if started in this directory')
     .action(act(async (options) => (await import('./commands/log.js')).logCommand(options)));
+
+  program
+    .command('patch')
+    .description('apply an edit (search/replace blocks, a unified diff or a whole file, e.g. pasted from a chat) to the working tree; no model call, no commit')
+    .argument('[file]', 'file holding the answer; "-" or nothing reads standard input')
+    .option('--dry-run', 'print the diff and write nothing')
+    .option('--json', "print each block's verdict as JSON")
+    .option('-C, --cwd <dir>', 'run as if started in this directory')
+    .action(act(async (file: string | undefined, options) => (await import('./commands/patch.js')).patchCommand(file, options)));
 
   program
     .command('init')
