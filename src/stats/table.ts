@@ -1,0 +1,51 @@
+import { formatCostSum, formatInt, formatLatency, formatTime, formatTokens, formatUsd } from '../report/format.js';
+import { renderColumns, type Column, type Row } from '../report/layout.js';
+import { savingLine } from '../report/table.js';
+import type { StatsSummary } from './aggregate.js';
+import type { UsageSum } from './usage-sum.js';
+
+const COLUMNS: Column[] = [
+  { header: 'Role' },
+  { header: 'Model', shrink: 'end' },
+  { header: 'Provider', shrink: 'end' },
+  { header: 'Calls', align: 'right' },
+  { header: 'Failed', align: 'right' },
+  { header: 'Tokens in/out', align: 'right' },
+  { header: 'Cost', align: 'right' },
+  { header: 'p50', align: 'right' },
+  { header: 'p95', align: 'right' },
+  { header: 'Saved', align: 'right' },
+];
+
+/**
+ * `tandem stats` as plain text: what period it covers, one row per role, model and provider, a totals row,
+ * and the saving against running everything on `architectModel`. A cost with unknown parts shows as a
+ * lower bound (`≥$0.0120`) and is explained under the table; an unknown one is `?`.
+ */
+export function renderStatsTable(summary: StatsSummary, options: { since: Date | null; architectModel: string; width?: number }): string {
+  const heading = options.since ? `Model calls since ${formatTime(options.since)}` : 'All recorded model calls';
+  const rows: Row[] = summary.groups.map((group) => [group.role, group.model, group.provider, ...usageCells(group), formatUsd(group.savings.savedUsd)]);
+  rows.push('rule', ['total', '', '', ...usageCells(summary.totals), formatUsd(summary.savings.savedUsd)]);
+  const lines = [heading, '', renderColumns(COLUMNS, rows, options.width), ''];
+  if (summary.totals.unknownCostCalls > 0) {
+    const unknown = summary.totals.unknownCostCalls;
+    lines.push(`≥ marks a lower bound: ${formatInt(unknown)} ${unknown === 1 ? 'call has' : 'calls have'} no known cost (no cost from the gateway and no pricing set)`);
+  }
+  lines.push(savingLine(summary.savings, options.architectModel));
+  return lines.join('\n');
+}
+
+function usageCells(usage: UsageSum): string[] {
+  return [
+    formatInt(usage.calls),
+    formatInt(usage.failures),
+    formatTokens(usage.promptTokens, usage.completionTokens),
+    formatCostSum(usage.cost),
+    latency(usage.p50LatencyMs),
+    latency(usage.p95LatencyMs),
+  ];
+}
+
+function latency(ms: number | null): string {
+  return ms === null ? '-' : formatLatency(ms);
+}

@@ -1,0 +1,40 @@
+import type { ActivityRecord } from '../activity/types.js';
+import { sumCosts, type CostSum } from '../report/savings.js';
+import { percentile } from './percentile.js';
+
+/** What a set of model calls added up to. */
+export interface UsageSum {
+  calls: number;
+  failures: number;
+  promptTokens: number;
+  completionTokens: number;
+  /** Null when no cost is known at all; `partial` when some is unknown (then `usd` is only a lower bound). */
+  cost: CostSum | null;
+  /** Calls whose cost counts but is unknown. */
+  unknownCostCalls: number;
+  /** Latency percentiles of the successful calls (null when none succeeded). */
+  p50LatencyMs: number | null;
+  p95LatencyMs: number | null;
+}
+
+/**
+ * Sums calls. A failed call counts as a failure and adds no usage: it carries no tokens and its cost is
+ * unknown only because nothing was billed as far as anyone reported, so, as in the run report, it does not
+ * turn the sum into a lower bound (a failed call whose cost is known still adds it). Latency percentiles
+ * cover successful calls, so quick refusals do not hide slow answers.
+ */
+export function sumUsage(records: ActivityRecord[]): UsageSum {
+  const ok = records.filter((record) => record.status === 'ok');
+  const costs = records.filter((record) => record.status === 'ok' || record.costUsd !== null).map((record) => record.costUsd);
+  const latencies = ok.map((record) => record.latencyMs);
+  return {
+    calls: records.length,
+    failures: records.length - ok.length,
+    promptTokens: records.reduce((sum, record) => sum + record.promptTokens, 0),
+    completionTokens: records.reduce((sum, record) => sum + record.completionTokens, 0),
+    cost: sumCosts(costs),
+    unknownCostCalls: costs.filter((cost) => cost === null).length,
+    p50LatencyMs: percentile(latencies, 50),
+    p95LatencyMs: percentile(latencies, 95),
+  };
+}
