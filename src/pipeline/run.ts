@@ -126,7 +126,8 @@ async function applyWith(ctx: RunContext, plan: SavedPlan, settings: ApplySettin
   const branch = settings.inPlace ? await ctx.workspace.currentBranch() : (settings.branch ?? `tandem/${plan.id}`);
   if (!settings.inPlace) {
     if (await ctx.workspace.branchExists(branch)) {
-      throw usageError(`branch ${branch} already exists: this plan was applied before`, 'delete the branch, pass --branch <name>, or --in-place');
+      const why = settings.branch ? '' : ': this plan was applied before';
+      throw usageError(`branch ${branch} already exists${why}`, 'delete the branch, pass another --branch <name>, or --in-place');
     }
     await ctx.workspace.createBranch(branch);
   }
