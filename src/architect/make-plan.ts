@@ -1,6 +1,10 @@
-import { listRepoFiles, readContextFiles } from '../context/repo-files.js';
+import type { PrivacyLevel } from '../config/types.js';
+import type { Withheld } from '../context/repo-files.js';
+import { buildRepoMap } from '../context/repo-map.js';
 import { TandemError } from '../errors.js';
 import type { ChatMessage, ModelClient, ModelResult } from '../gateway/types.js';
+import { discloseFiles, type DisclosedFile, type Summarize } from '../privacy/disclose.js';
+import { PrivacyGuard, type SentPiece } from '../privacy/guard.js';
 import { parseArchitectAnswer } from './parse-plan.js';
 import { buildArchitectMessages, buildNeedFilesMessage, buildRepairMessage } from './prompt.js';
 import type { Plan } from './types.js';
@@ -15,31 +19,57 @@ export class PlanError extends TandemError {
   }
 }
 
-/** What makePlan needs; the client and callbacks are passed in. */
+/** What makePlan needs; the client, the guard and callbacks are passed in. */
 export interface MakePlanInput {
   task: string;
   root: string;
   client: ModelClient;
   namedFiles: string[];
   contextBudget: number;
+  /** What of the files the architect may see (default `standard`). */
+  privacy?: PrivacyLevel;
+  /**
+   * Every architect request goes through it: secrets redacted for a cloud architect, the egress ledger
+   * written. Without one, a guard that takes the architect for a cloud role is used.
+   */
+  guard?: PrivacyGuard;
+  /** Writes file summaries locally; required for privacy `local-summary`. */
+  summarize?: Summarize;
   meta: { runId: string; planId: string };
   onRound?: (round: 'plan' | 'files' | 'repair') => void;
   onDelta?: (text: string, chunks: number) => void;
   signal?: AbortSignal;
 }
 
+// Files named with --file may take up to half the budget; the repository map gets the rest.
+const NAMED_SHARE = 0.5;
+const MAX_NEED_FILES = 8;
+
 /**
- * Asks the architect for a plan: at most one need_files round (files sent within budget, secrets
- * withheld) and one repair round for an answer that does not validate.
+ * Asks the architect for a plan. It is shown the repository map (paths and local outlines, ranked for
+ * the task, within `contextBudget`) and the named files as the privacy level allows; it may ask once
+ * for files (need_files: sent within budget and privacy rules, withheld ones named as such) and gets
+ * one repair round for an answer that does not validate.
  */
 export async function makePlan(input: MakePlanInput): Promise<{ plan: Plan; calls: ModelResult[] }> {
-  const fileList = await listRepoFiles(input.root);
-  const named = await readContextFiles(input.root, input.namedFiles, input.contextBudget);
-  const messages: ChatMessage[] = await buildArchitectMessages({ task: input.task, fileList, ...named });
+  const privacy = input.privacy ?? 'standard';
+  const guard = input.guard ?? new PrivacyGuard({ root: input.root, runId: input.meta.runId, privacy });
+  const disclose = (paths: readonly string[], budget: number) => discloseFiles({ root: input.root, paths, privacy, budget, summarize: input.summarize });
+  const named = await disclose(input.namedFiles, Math.floor(input.contextBudget * NAMED_SHARE));
+  const map = await buildRepoMap({
+    root: input.root,
+    task: input.task,
+    named: named.files.map((f) => f.path),
+    budget: Math.max(0, input.contextBudget - named.tokens),
+  });
+  const messages: ChatMessage[] = await buildArchitectMessages({ task: input.task, privacy, map, files: named.files, withheld: named.withheld });
+  const sent: SentPiece[] = [...map.outlined.map((o) => ({ path: o.path, form: 'outline' as const, text: o.text })), ...pieces(named.files)];
+  const withheld: Withheld[] = [...named.withheld];
   const calls: ModelResult[] = [];
   const ask = async (round: 'plan' | 'files' | 'repair') => {
     input.onRound?.(round);
-    const result = await input.client.complete({ messages, onDelta: input.onDelta, signal: input.signal, meta: { ...input.meta, step: null } });
+    const request = { messages, onDelta: input.onDelta, signal: input.signal, meta: { ...input.meta, step: null } };
+    const result = await guard.complete(input.client, request, { files: sent, pathsListed: map.listed, withheld: withheld.map((w) => w.path) });
     calls.push(result);
     messages.push({ role: 'assistant', content: result.text });
     return result.text;
@@ -48,8 +78,10 @@ export async function makePlan(input: MakePlanInput): Promise<{ plan: Plan; call
   let raw = await ask('plan');
   let answer = parseArchitectAnswer(raw);
   if (answer.kind === 'need-files') {
-    const requested = await readContextFiles(input.root, answer.files.slice(0, 8), input.contextBudget);
-    messages.push(await buildNeedFilesMessage(requested.files, requested.withheld));
+    const requested = await disclose(answer.files.slice(0, MAX_NEED_FILES), input.contextBudget);
+    messages.push(await buildNeedFilesMessage(privacy, requested.files, requested.withheld));
+    sent.push(...pieces(requested.files));
+    withheld.push(...requested.withheld);
     raw = await ask('files');
     answer = parseArchitectAnswer(raw);
   }
@@ -64,4 +96,8 @@ export async function makePlan(input: MakePlanInput): Promise<{ plan: Plan; call
     }
   }
   return { plan: answer.plan, calls };
+}
+
+function pieces(files: readonly DisclosedFile[]): SentPiece[] {
+  return files.map((f) => ({ path: f.path, form: f.form, text: f.text }));
 }

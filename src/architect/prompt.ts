@@ -1,39 +1,77 @@
-import type { ContextFile, Withheld } from '../context/repo-files.js';
+import type { PrivacyLevel } from '../config/types.js';
+import type { Withheld } from '../context/repo-files.js';
+import type { RepoMap } from '../context/repo-map.js';
 import type { ChatMessage } from '../gateway/types.js';
+import type { DisclosedFile } from '../privacy/disclose.js';
 import { fillTemplate, loadPrompt } from '../prompts.js';
 
-/** Renders files for a prompt, each in a fence labelled with its path. */
-export function renderFiles(files: ContextFile[]): string {
-  return files.map((file) => `\n--- ${file.path}\n\`\`\`\n${file.content}${file.content.endsWith('\n') ? '' : '\n'}\`\`\`\n`).join('');
+const FORM_LABEL: Record<DisclosedFile['form'], string> = {
+  content: '',
+  outline: ' (outline: signatures only)',
+  summary: ' (summary written by a local model)',
+};
+
+const FORM_NOTE: Record<PrivacyLevel, string> = {
+  standard: '',
+  outline: ', as outlines (signatures only: under this privacy level no file content leaves the machine)',
+  'local-summary': ', as summaries written by a local model (under this privacy level no file content leaves the machine)',
+};
+
+/** Renders files for a prompt, each under its path: content in a fence longer than any inside it, outlines and summaries as text. */
+export function renderFiles(files: readonly DisclosedFile[]): string {
+  return files
+    .map((file) => {
+      const text = file.text.endsWith('\n') ? file.text : `${file.text}\n`;
+      const fence = '`'.repeat(Math.max(3, ...(text.match(/`{3,}/g) ?? []).map((run) => run.length + 1)));
+      const body = file.form === 'content' ? `${fence}\n${text}${fence}\n` : text;
+      return `\n--- ${file.path}${FORM_LABEL[file.form]}\n${body}`;
+    })
+    .join('');
 }
 
-function renderWithheld(withheld: Withheld[]): string {
+function renderWithheld(withheld: readonly Withheld[]): string {
   if (withheld.length === 0) return '';
   return `\nNot sent:\n${withheld.map((w) => `- ${w.path}: ${w.reason}`).join('\n')}\n`;
 }
 
-/** The architect's first request: the task, the repository's file list and the files named with --file. */
-export async function buildArchitectMessages(input: { task: string; fileList: string[]; files: ContextFile[]; withheld: Withheld[] }): Promise<ChatMessage[]> {
-  const [system, user] = await Promise.all([loadPrompt('architect.md'), loadPrompt('architect-task.md')]);
-  const files = input.files.length > 0 || input.withheld.length > 0 ? `\nFiles named for this task:\n${renderFiles(input.files)}${renderWithheld(input.withheld)}` : '';
+const n = (value: number): string => value.toLocaleString('en-US');
+
+/** The one-line account of the repository view: how many files, how many withheld, outlined, listed, left out. */
+export function describeRepoMap(map: Pick<RepoMap, 'total' | 'withheld' | 'outlined' | 'listed' | 'omitted'>): string {
+  const parts = [`${n(map.total)} files`];
+  if (map.withheld > 0) parts.push(`${n(map.withheld)} withheld by privacy rules`);
+  if (map.listed > 0 || map.omitted > 0) {
+    parts.push(`outlines of the ${n(map.outlined.length)} most relevant`);
+    if (map.listed > 0) parts.push(`paths of ${n(map.listed)} more`);
+    if (map.omitted > 0) parts.push(`${n(map.omitted)} not listed for the context budget`);
+  }
+  return parts.join('; ');
+}
+
+/** The architect's first request: the task, the repository map and the files named with --file (as the privacy level allows). */
+export async function buildArchitectMessages(input: {
+  task: string;
+  privacy: PrivacyLevel;
+  map: Pick<RepoMap, 'text' | 'total' | 'withheld' | 'outlined' | 'listed' | 'omitted'>;
+  files: readonly DisclosedFile[];
+  withheld: readonly Withheld[];
+}): Promise<ChatMessage[]> {
+  const [system, needFiles, user] = await Promise.all([loadPrompt('architect.md'), loadPrompt(`architect-need-${input.privacy}.md`), loadPrompt('architect-task.md')]);
+  const named = input.files.length > 0 || input.withheld.length > 0;
+  const files = named ? `\nFiles named for this task:\n${renderFiles(input.files)}${renderWithheld(input.withheld)}` : '';
   return [
-    { role: 'system', content: system.trim() },
+    { role: 'system', content: fillTemplate(system, { needFiles: needFiles.trim() }).trim() },
     {
       role: 'user',
-      content: fillTemplate(user, {
-        task: input.task,
-        fileCount: String(input.fileList.length),
-        fileList: input.fileList.join('\n'),
-        files,
-      }).trimEnd(),
+      content: fillTemplate(user, { task: input.task, repoSummary: describeRepoMap(input.map), repoView: input.map.text || '(no files)', files }).trimEnd(),
     },
   ];
 }
 
 /** The follow-up after a need_files answer. */
-export async function buildNeedFilesMessage(files: ContextFile[], withheld: Withheld[]): Promise<ChatMessage> {
+export async function buildNeedFilesMessage(privacy: PrivacyLevel, files: readonly DisclosedFile[], withheld: readonly Withheld[]): Promise<ChatMessage> {
   const template = await loadPrompt('need-files.md');
-  return { role: 'user', content: fillTemplate(template, { files: renderFiles(files), withheld: renderWithheld(withheld) }).trim() };
+  return { role: 'user', content: fillTemplate(template, { formNote: FORM_NOTE[privacy], files: renderFiles(files), withheld: renderWithheld(withheld) }).trim() };
 }
 
 /** The one repair request after an unusable plan. */

@@ -1,16 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { execa } from 'execa';
+import { readFile, realpath } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { withheldPaths } from '../privacy/ignore-rules.js';
 import { confinePath } from '../workspace/paths.js';
-import { isSecretPath } from './secrets.js';
 
-/** The repository's tracked files, repo-relative POSIX paths, tandem's own state left out. */
-export async function listRepoFiles(root: string): Promise<string[]> {
-  const { stdout } = await execa('git', ['ls-files', '-z'], { cwd: root });
-  return stdout.split('\0').filter((path) => path && !path.startsWith('.tandem/'));
-}
-
-/** A file's text as a model may see it. */
+/** A file's text as read from the working tree. */
 export interface ContextFile {
   path: string;
   content: string;
@@ -22,49 +15,40 @@ export interface Withheld {
   reason: string;
 }
 
-/** Rough token estimate (about four characters a token) used to keep context within budget. */
-export function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
-}
-
 /**
- * Reads files for a model: confined to the repository, secrets withheld, binary and missing files
- * skipped, and the total kept within a token budget.
+ * Reads files a model asked for or the user named: confined to the repository, withheld when the
+ * privacy rules say so (secret files, .gitignore, .tandemignore; for a symlink, its target too),
+ * binary and missing files skipped. Each path at most once, in the order given.
  */
-export async function readContextFiles(root: string, paths: string[], budgetTokens: number): Promise<{ files: ContextFile[]; withheld: Withheld[] }> {
+export async function readContextFiles(root: string, paths: readonly string[]): Promise<{ files: ContextFile[]; withheld: Withheld[] }> {
   const files: ContextFile[] = [];
   const withheld: Withheld[] = [];
-  let used = 0;
-  for (const requested of [...new Set(paths)]) {
-    let path: string;
+  const confined: string[] = [];
+  for (const requested of new Set(paths)) {
     try {
-      path = confinePath(root, requested);
+      confined.push(confinePath(root, requested));
     } catch (error) {
       withheld.push({ path: requested, reason: (error as Error).message });
+    }
+  }
+  const targets = new Map(await Promise.all(confined.map(async (path) => [path, await realTarget(root, path)] as const)));
+  const rules = await withheldPaths(root, [...new Set([...confined, ...targets.values()])]);
+  for (const path of new Set(confined)) {
+    const reason = rules.get(path) ?? rules.get(targets.get(path) ?? path);
+    if (reason) {
+      withheld.push({ path, reason });
       continue;
     }
-    if (isSecretPath(path)) {
-      withheld.push({ path, reason: 'withheld: it may hold secrets' });
-      continue;
-    }
-    let content: string;
-    try {
-      content = await readFile(join(root, path), 'utf8');
-    } catch {
-      withheld.push({ path, reason: 'no such file' });
-      continue;
-    }
-    if (content.includes('\0')) {
-      withheld.push({ path, reason: 'binary file' });
-      continue;
-    }
-    const tokens = estimateTokens(content);
-    if (used + tokens > budgetTokens) {
-      withheld.push({ path, reason: `over the context budget (${budgetTokens} tokens)` });
-      continue;
-    }
-    used += tokens;
-    files.push({ path, content });
+    const content = await readFile(join(root, path), 'utf8').catch(() => null);
+    if (content === null) withheld.push({ path, reason: 'no such file' });
+    else if (content.includes('\0')) withheld.push({ path, reason: 'binary file' });
+    else files.push({ path, content });
   }
   return { files, withheld };
+}
+
+/** The repository-relative path a file really is once symlinks (of it or its folders) are followed; the path itself when missing. */
+async function realTarget(root: string, path: string): Promise<string> {
+  const real = await realpath(join(root, path)).catch(() => null);
+  return real ? relative(await realpath(root), real).split(sep).join('/') : path;
 }

@@ -4,6 +4,9 @@ import type { SavedPlan } from '../architect/types.js';
 import { applyAnswer } from '../editor/engine.js';
 import { buildEditorMessages, chooseEditFormat } from '../editor/prompt.js';
 import type { ModelClient, ModelResult } from '../gateway/types.js';
+import { editorDisclosure } from '../privacy/edit-egress.js';
+import { guardFor } from '../privacy/guard.js';
+import { withheldReason } from '../privacy/ignore-rules.js';
 import { BudgetError } from './budget.js';
 import type { RunContext } from './context.js';
 import { editorCallWatch, roleConfigOf, windowedAnswerProblem } from './editor-fit.js';
@@ -37,6 +40,9 @@ export async function editStep(ctx: RunContext, plan: SavedPlan, index: number, 
     if (before === null) return { ok: false, reason: `${path} does not exist, so it cannot be deleted`, calls, fallbackCalls, attempts: 0 };
     return { ok: true, path, before, after: null, calls, fallbackCalls, attempts: 0 };
   }
+  // Privacy boundary (src/privacy/ignore-rules.ts): a secret or ignored file is never sent to any model.
+  const withheld = await withheldReason(ctx.root, path);
+  if (withheld) return { ok: false, reason: `${path} is ${withheld.replace(/^withheld: /, 'withheld, ')}: tandem never sends it to a model`, calls, fallbackCalls, attempts: 0 };
   const editor = ctx.config.editor;
   const format = chooseEditFormat(editor.editFormat, before, editor.wholeFileMaxLines);
   let current = before;
@@ -60,12 +66,17 @@ export async function editStep(ctx: RunContext, plan: SavedPlan, index: number, 
     );
     let result: ModelResult;
     try {
-      result = await client.complete({
-        messages: fitted.messages,
-        signal: ctx.signal,
-        meta: { runId: ctx.runId, planId: plan.id, step: index },
-        onDelta: (_text, chunks) => emit({ type: 'step-delta', index, chunks, elapsedMs: Date.now() - started }),
-      });
+      // Privacy boundary (src/privacy/guard.ts): secrets redacted for a cloud role, the egress ledger written.
+      result = await guardFor(ctx).complete(
+        client,
+        {
+          messages: fitted.messages,
+          signal: ctx.signal,
+          meta: { runId: ctx.runId, planId: plan.id, step: index },
+          onDelta: (_text, chunks) => emit({ type: 'step-delta', index, chunks, elapsedMs: Date.now() - started }),
+        },
+        editorDisclosure(path, current, fitted.window),
+      );
     } catch (error) {
       // The budget refused this attempt: the calls already made stay in the step's report.
       if (error instanceof BudgetError) return { ok: false, reason: error.message, calls, fallbackCalls, attempts: n, budget: true };

@@ -3,6 +3,7 @@ import { newPlanId, savePlan, saveRawAnswer } from '../architect/plan-store.js';
 import { summarizeCalls } from '../architect/summarize.js';
 import type { SavedPlan } from '../architect/types.js';
 import { TandemError } from '../errors.js';
+import { planPrivacy } from '../privacy/plan-privacy.js';
 import type { Emit } from './events.js';
 import type { RunContext } from './context.js';
 
@@ -18,6 +19,8 @@ export async function planStage(ctx: RunContext, input: { task: string; files: s
       client: architect,
       namedFiles: input.files,
       contextBudget: ctx.config.architect.contextBudget,
+      // Privacy boundary (src/privacy/plan-privacy.ts): level, guard and local summarizer.
+      ...planPrivacy(ctx, id),
       meta: { runId: ctx.runId, planId: id },
       signal: ctx.signal,
       onRound: (round) => emit({ type: 'architect-start', model: architect.model, round }),

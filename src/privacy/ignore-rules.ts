@@ -37,6 +37,26 @@ export async function withheldPaths(root: string, paths: readonly string[]): Pro
   return withheld;
 }
 
+/**
+ * A check of tracked files against the same rules as withheldPaths, with git asked once for the whole
+ * index (`git ls-files -ci`), much faster on a large repository than checking every path.
+ * The check answers a path's reason, or undefined when it may be sent.
+ */
+export async function withheldTracked(root: string): Promise<(path: string) => string | undefined> {
+  const tandemignore = join(root, TANDEMIGNORE);
+  const [ignored, tandemIgnored] = await Promise.all([
+    listIgnored(root, ['--exclude-standard']),
+    exists(tandemignore).then((found) => (found ? listIgnored(root, [`--exclude-from=${tandemignore}`]) : [])),
+  ]);
+  const gitignored = new Set(ignored);
+  const tandemignored = new Set(tandemIgnored);
+  return (path) => {
+    if (isSecretPath(path)) return WITHHELD_REASONS.secretFile;
+    if (gitignored.has(path)) return WITHHELD_REASONS.gitignore;
+    return tandemignored.has(path) ? WITHHELD_REASONS.tandemignore : undefined;
+  };
+}
+
 /** Why one path is never sent, or undefined when it may be. */
 export async function withheldReason(root: string, path: string): Promise<string | undefined> {
   return (await withheldPaths(root, [path])).get(path);
@@ -55,6 +75,11 @@ async function checkIgnore(root: string, paths: readonly string[], config: strin
     throw new TandemError(`could not check ignore rules with git: ${String(result.stderr).trim()}`, { exitCode: 1 });
   }
   return String(result.stdout).split('\0').filter(Boolean);
+}
+
+async function listIgnored(root: string, excludes: string[]): Promise<string[]> {
+  const { stdout } = await execa('git', ['ls-files', '--cached', '--ignored', ...excludes, '-z'], { cwd: root, maxBuffer: 256 * 1024 * 1024 });
+  return stdout.split('\0').filter(Boolean);
 }
 
 async function exists(path: string): Promise<boolean> {

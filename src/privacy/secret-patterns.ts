@@ -1,3 +1,5 @@
+import { identifierWords } from '../context/words.js';
+
 /** One kind of secret recognised in text; the whole match, or capture group `group`, is what gets replaced. */
 export interface SecretPattern {
   kind: string;
@@ -33,15 +35,6 @@ export const SECRET_PATTERNS: SecretPattern[] = [
 
 const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase']);
 const KEY_QUALIFIERS = new Set(['api', 'private', 'access', 'secret', 'signing', 'encryption', 'master', 'client']);
-
-/** Splits an identifier into lower-case words: stripeSecretKey, DB_PASSWORD, api-key, x.auth.token. */
-export function identifierWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((word) => word.toLowerCase());
-}
 
 /**
  * `name = value`, `name: value`, `"name": "value"`, `name => 'value'`: the name (possibly part of a

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findSecrets, Redactor } from '../../src/privacy/redact.js';
-import { entropy, identifierWords, looksLikeSecretValue, secretNameKind } from '../../src/privacy/secret-patterns.js';
+import { identifierWords } from '../../src/context/words.js';
+import { entropy, looksLikeSecretValue, secretNameKind } from '../../src/privacy/secret-patterns.js';
 
 // Test values are assembled from parts so no scanner mistakes this file for a leak.
 const AWS_ID = 'AKIA' + 'Z7QW3RTY8UIOPASD';

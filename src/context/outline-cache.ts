@@ -1,0 +1,101 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ensureStateDir, stateDir } from '../workspace/state.js';
+
+/**
+ * What planning the repository view needs of a file's outline. The outline itself is not kept: only the
+ * few files the view shows are outlined again, which keeps the cache small enough to load in a blink.
+ */
+export interface CachedOutline {
+  /** Tokens of what the repository view shows of the outline. */
+  viewTokens: number;
+  /** The names it declares, stemmed and lower-cased, space-separated, with a space at each end. */
+  names: string;
+  /** The words inside those names, the same way. */
+  parts: string;
+}
+
+// Bump when the outliners, the view or the counting change, so old entries are not reused.
+const VERSION = 5;
+
+// Entries are arrays, not objects: a cache of 10,000 files then parses in a fraction of the time.
+type Entry = [viewTokens: number, names: string, parts: string];
+
+interface CacheFile {
+  version: number;
+  outlines: Record<string, Entry>;
+  paths: Record<string, number>;
+}
+
+/** `.tandem/cache/outlines.json`. */
+export function outlineCachePath(root: string): string {
+  return join(stateDir(root), 'cache', 'outlines.json');
+}
+
+/**
+ * Outline facts keyed by git blob hash (the same content anywhere, on any branch, is outlined once) and the
+ * token cost of each path line, kept under `.tandem/` so a later run reads instead of parsing.
+ */
+export class OutlineCache {
+  private changed = false;
+
+  private constructor(
+    private outlines: Map<string, Entry>,
+    private paths: Map<string, number>,
+  ) {}
+
+  /** Reads the cache; a missing, unreadable or older one starts empty. */
+  static async load(root: string): Promise<OutlineCache> {
+    try {
+      const data = JSON.parse(await readFile(outlineCachePath(root), 'utf8')) as CacheFile;
+      if (data.version === VERSION) return new OutlineCache(new Map(Object.entries(data.outlines)), new Map(Object.entries(data.paths)));
+    } catch {
+      // Start empty: the cache only saves time.
+    }
+    return new OutlineCache(new Map(), new Map());
+  }
+
+  /** The outline of a blob, if known. */
+  outline(hash: string): CachedOutline | undefined {
+    const entry = this.outlines.get(hash);
+    return entry && { viewTokens: entry[0], names: entry[1], parts: entry[2] };
+  }
+
+  /** Remembers the outline of a blob. */
+  setOutline(hash: string, outline: CachedOutline): void {
+    this.outlines.set(hash, [outline.viewTokens, outline.names, outline.parts]);
+    this.changed = true;
+  }
+
+  /** The token cost of a path's line, if known. */
+  pathTokens(path: string): number | undefined {
+    return this.paths.get(path);
+  }
+
+  /** Remembers the token cost of a path's line. */
+  setPathTokens(path: string, tokens: number): void {
+    this.paths.set(path, tokens);
+    this.changed = true;
+  }
+
+  /** Writes the cache if anything was added, keeping only the blobs and paths still in the tree. */
+  async save(root: string, keep: ReadonlyArray<{ path: string; hash: string }>): Promise<void> {
+    const hashes = new Set(keep.map((f) => f.hash));
+    const paths = new Set(keep.map((f) => f.path));
+    const stale = [...this.outlines.keys()].some((h) => !hashes.has(h)) || [...this.paths.keys()].some((p) => !paths.has(p));
+    if (!this.changed && !stale) return;
+    const data: CacheFile = {
+      version: VERSION,
+      outlines: Object.fromEntries([...this.outlines].filter(([hash]) => hashes.has(hash))),
+      paths: Object.fromEntries([...this.paths].filter(([path]) => paths.has(path))),
+    };
+    await ensureStateDir(root);
+    const file = outlineCachePath(root);
+    await mkdir(join(stateDir(root), 'cache'), { recursive: true });
+    // Written aside and renamed, so a concurrent run never reads half a file.
+    const temp = `${file}.${process.pid}.tmp`;
+    await writeFile(temp, JSON.stringify(data));
+    await rename(temp, file);
+    this.changed = false;
+  }
+}

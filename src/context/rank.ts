@@ -1,0 +1,91 @@
+import { basename, dirname, extname } from 'node:path';
+import { identifierWords, stem } from './words.js';
+
+/** A file as ranking sees it: its path and the words of the names its outline declares (see declaredWords). */
+export interface RankInput {
+  path: string;
+  /** Declared names, stemmed, space-separated with a space at each end. */
+  names: string;
+  /** Words inside those names that are not names themselves, the same way. */
+  parts: string;
+}
+
+const STOP_WORDS = new Set(
+  'the and for with from into that this then than when what which where while each every also only just make makes made keep must should would could will does done have has had been here after before about above below other same such some more most less very instead return returns use uses used using add adds update change rename remove delete create new old all any not but its file files code line lines function method class please can you our your their there these those them they way like need needs want wants sure'.split(' '),
+);
+
+/** The words of a task worth matching: identifiers and words of 3+ letters, split and stemmed, stop words left out. */
+export function taskTerms(task: string): string[] {
+  const terms = new Set<string>();
+  for (const token of task.match(/[A-Za-z_$][\w$]*/g) ?? []) {
+    for (const word of [token.toLowerCase(), ...identifierWords(token)]) {
+      if (word.length >= 3 && !STOP_WORDS.has(word)) terms.add(stem(word));
+    }
+  }
+  return [...terms];
+}
+
+// The name declared by an outline line: the identifier after a declaring keyword, or before `(`, `<` or `:`.
+const DECLARED = /(?:\b(?:function|class|interface|type|enum|struct|trait|impl|def|fn|func|fun|mod|module|namespace|const|let|var)\s+([A-Za-z_$][\w$]*))|([A-Za-z_$][\w$]*)\s*[(<:]/g;
+
+/** The names an outline declares and the other words inside them, as RankInput wants them (computed once per blob and cached). */
+export function declaredWords(lines: readonly string[]): { names: string; parts: string } {
+  const names = new Set<string>();
+  const parts = new Set<string>();
+  for (const line of lines) {
+    for (const match of line.matchAll(DECLARED)) {
+      const name = match[1] ?? match[2];
+      names.add(stem(name.toLowerCase()));
+      for (const word of identifierWords(name)) parts.add(stem(word));
+    }
+  }
+  const inner = [...parts].filter((word) => !names.has(word));
+  return { names: ` ${[...names].join(' ')} `, parts: ` ${inner.join(' ')} ` };
+}
+
+/**
+ * Orders files by relevance to a task: files named with --file first (in the order given), then files
+ * the task mentions by path or file name, then by a score of the task's terms found in the file's name
+ * (most), its folders, and the names it declares; a term found in many files counts for less
+ * (inverse document frequency). Ties keep the input order.
+ */
+export function rankFiles(task: string, files: readonly RankInput[], named: readonly string[] = []): string[] {
+  const terms = taskTerms(task);
+  const matches = files.map((file) => {
+    const base = identifierWords(basename(file.path, extname(file.path))).map(stem);
+    const dirs = identifierWords(dirname(file.path)).map(stem);
+    return terms.map((term) => ({
+      base: base.includes(term),
+      dir: dirs.includes(term),
+      name: file.names.includes(` ${term} `),
+      part: file.parts.includes(` ${term} `),
+    }));
+  });
+  const weights = terms.map((_, t) => {
+    const df = matches.filter((m) => m[t].base || m[t].dir || m[t].name || m[t].part).length;
+    return df === 0 ? 0 : Math.log(1 + files.length / df);
+  });
+  const scored = files.map((file, i) => {
+    let score = mentions(task, file.path) ? 1000 : 0;
+    matches[i].forEach((m, t) => {
+      score += weights[t] * ((m.base ? 3 : 0) + (m.dir ? 1 : 0) + (m.name ? 2 : m.part ? 1 : 0));
+    });
+    return { path: file.path, score, i };
+  });
+  scored.sort((a, b) => b.score - a.score || a.i - b.i);
+  const known = new Set(files.map((f) => f.path));
+  const first = [...new Set(named)].filter((path) => known.has(path));
+  const firstSet = new Set(first);
+  return [...first, ...scored.map((s) => s.path).filter((path) => !firstSet.has(path))];
+}
+
+/** True when the task names the file by its path, or by a file name that is distinctive (has an extension). */
+function mentions(task: string, path: string): boolean {
+  if (task.includes(path)) return true;
+  const name = basename(path);
+  const at = task.indexOf(name);
+  if (at < 0 || !name.includes('.') || name.length <= 4) return false;
+  const before = task[at - 1] ?? ' ';
+  const after = task[at + name.length] ?? ' ';
+  return /[\s'"`(/]/.test(before) && /[\s'"`),.:;]/.test(after);
+}

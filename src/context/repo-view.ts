@@ -1,0 +1,93 @@
+/** One file as the view plans it: its path and what its path line and shown outline cost in tokens. */
+export interface ViewFile {
+  path: string;
+  pathTokens: number;
+  outlineTokens: number;
+}
+
+/** Which files the view outlines, which it lists by path only, and which it leaves out. */
+export interface ViewPlan {
+  outlined: string[];
+  listed: string[];
+  omitted: string[];
+  /** Estimated tokens of the rendered view. */
+  tokens: number;
+}
+
+/** What the architect is shown of the repository, and how much of it was left out. */
+export interface RepoView {
+  /** The rendered view: outlined files (most relevant first), then other paths, then a count of what was left out. */
+  text: string;
+  /** Each outlined file and the text it contributes, for the egress ledger. */
+  outlined: Array<{ path: string; text: string }>;
+  /** Files listed by path only. */
+  listed: number;
+  /** Files not listed at all, to stay within budget. */
+  omitted: number;
+  /** Estimated tokens of `text`. */
+  tokens: number;
+}
+
+/** Outline lines shown per file in the repository view; a file asked for by name gets its whole outline. */
+export const VIEW_OUTLINE_LINES = 30;
+// Share of the budget outlines may take when not everything fits; the rest lists paths.
+const OUTLINE_SHARE = 0.7;
+// Tokens kept for the "not listed" summary at the end.
+const SUMMARY_RESERVE = 300;
+
+/** The lines of an outline the repository view shows: the first VIEW_OUTLINE_LINES, and how many more there are. */
+export function viewLines(lines: readonly string[]): string[] {
+  if (lines.length <= VIEW_OUTLINE_LINES) return [...lines];
+  return [...lines.slice(0, VIEW_OUTLINE_LINES), `… ${lines.length - VIEW_OUTLINE_LINES} more`];
+}
+
+/**
+ * Fits ranked files into a token budget: outlines in rank order while they fit (all of them when
+ * everything fits, else up to 70% of the budget), then the paths of the others in rank order, and
+ * the rest only counted per folder, so the architect knows what exists without reading it.
+ */
+export function planRepoView(ranked: readonly ViewFile[], budget: number): ViewPlan {
+  const costs = ranked.map((file) => file.pathTokens + file.outlineTokens);
+  const everything = costs.reduce((sum, cost) => sum + cost, 0);
+  const outlineBudget = everything <= budget ? budget : Math.floor(budget * OUTLINE_SHARE);
+  const plan: ViewPlan = { outlined: [], listed: [], omitted: [], tokens: 0 };
+  const rest: ViewFile[] = [];
+  ranked.forEach((file, i) => {
+    if (plan.tokens + costs[i] <= outlineBudget) {
+      plan.tokens += costs[i];
+      plan.outlined.push(file.path);
+    } else rest.push(file);
+  });
+  for (const file of rest) {
+    if (plan.tokens + file.pathTokens <= budget - SUMMARY_RESERVE) {
+      plan.tokens += file.pathTokens;
+      plan.listed.push(file.path);
+    } else plan.omitted.push(file.path);
+  }
+  if (plan.omitted.length > 0) plan.tokens += SUMMARY_RESERVE;
+  return plan;
+}
+
+/** Renders a planned view, with `outlineOf` giving each outlined file's outline lines. */
+export function renderRepoView(plan: ViewPlan, outlineOf: (path: string) => readonly string[]): RepoView {
+  const outlined = plan.outlined.map((path) => ({ path, text: [path, ...viewLines(outlineOf(path)).map((l) => `  ${l}`)].join('\n') }));
+  const sections = [outlined.map((o) => o.text).join('\n')];
+  if (plan.listed.length > 0) sections.push(`Other files (paths only):\n${[...plan.listed].sort().join('\n')}`);
+  if (plan.omitted.length > 0) sections.push(`Not listed, to keep within the context budget (${plan.omitted.length} files):\n${folderCounts(plan.omitted)}`);
+  return { text: sections.filter(Boolean).join('\n\n'), outlined, listed: plan.listed.length, omitted: plan.omitted.length, tokens: plan.tokens };
+}
+
+/** "src/legacy/ (412 files)" lines for left-out files, by their first two folders, biggest first, at most 20. */
+function folderCounts(paths: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const path of paths) {
+    const parts = path.split('/');
+    const folder = parts.length > 2 ? `${parts.slice(0, 2).join('/')}/` : parts.length === 2 ? `${parts[0]}/` : './';
+    counts.set(folder, (counts.get(folder) ?? 0) + 1);
+  }
+  const sorted = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const lines = sorted.slice(0, 20).map(([folder, n]) => `${folder} (${n} file${n === 1 ? '' : 's'})`);
+  const others = sorted.slice(20).reduce((sum, [, n]) => sum + n, 0);
+  if (others > 0) lines.push(`and ${others} more in ${sorted.length - 20} other folders`);
+  return lines.join('\n');
+}

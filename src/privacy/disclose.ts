@@ -1,0 +1,65 @@
+import type { PrivacyLevel } from '../config/types.js';
+import { outlineFile } from '../context/outline/outline.js';
+import { readContextFiles, type ContextFile, type Withheld } from '../context/repo-files.js';
+import { contextTokenCounter } from '../context/tokens.js';
+
+/** A file as the architect gets it under the privacy level: whole, as an outline, or as a local summary. */
+export interface DisclosedFile {
+  path: string;
+  form: 'content' | 'outline' | 'summary';
+  text: string;
+}
+
+/** Writes a short summary of a file with a local model. */
+export type Summarize = (file: ContextFile) => Promise<string>;
+
+// A file asked for by name gets far more of its outline than the repository view shows.
+const FULL_OUTLINE_LINES = 400;
+
+/** A file's outline as sent in place of its content: signatures only, never a body. */
+export function outlineText(file: ContextFile): string {
+  const lines = outlineFile(file.path, file.content);
+  const total = file.content.split('\n').length;
+  if (lines.length === 0) return `(no declarations found; ${total} lines)`;
+  const more = lines.length > FULL_OUTLINE_LINES ? [`… ${lines.length - FULL_OUTLINE_LINES} more`] : [];
+  return [...lines.slice(0, FULL_OUTLINE_LINES), ...more].join('\n');
+}
+
+/**
+ * The files the architect asked for (or the user named), as the privacy level allows: `standard`
+ * sends their content, `outline` their outlines, `local-summary` summaries written by the local
+ * model. Withheld files (secret files, ignored files) are never read for a model; files that would
+ * take the total over `budget` tokens are left out, and both come back with the reason. `tokens` is what
+ * the disclosed files count.
+ */
+export async function discloseFiles(input: {
+  root: string;
+  paths: readonly string[];
+  privacy: PrivacyLevel;
+  budget: number;
+  summarize?: Summarize;
+}): Promise<{ files: DisclosedFile[]; withheld: Withheld[]; tokens: number }> {
+  const read = await readContextFiles(input.root, input.paths);
+  const withheld = [...read.withheld];
+  const files: DisclosedFile[] = [];
+  const count = await contextTokenCounter();
+  let used = 0;
+  for (const file of read.files) {
+    const disclosed = await disclose(file, input.privacy, input.summarize);
+    const tokens = count(disclosed.text);
+    if (used + tokens > input.budget) {
+      withheld.push({ path: file.path, reason: `over the context budget (${input.budget} tokens)` });
+      continue;
+    }
+    used += tokens;
+    files.push(disclosed);
+  }
+  return { files, withheld, tokens: used };
+}
+
+async function disclose(file: ContextFile, privacy: PrivacyLevel, summarize: Summarize | undefined): Promise<DisclosedFile> {
+  if (privacy === 'standard') return { path: file.path, form: 'content', text: file.content };
+  if (privacy === 'outline') return { path: file.path, form: 'outline', text: outlineText(file) };
+  if (!summarize) throw new Error('privacy local-summary needs a summarizer');
+  return { path: file.path, form: 'summary', text: await summarize(file) };
+}
