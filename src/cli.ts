@@ -13,6 +13,7 @@ function withConfigFlags(command: Command): Command {
     .option('--editor-model <model>', 'model that edits')
     .option('--editor-provider <slugs>', 'pin editor calls to these providers (comma list, sent as provider.only)')
     .addOption(new Option('--edit-format <format>', 'edit format asked of the editor').choices(['auto', 'search-replace', 'udiff', 'whole']))
+    .addOption(new Option('--privacy <level>', 'what the architect may see of files: content, outlines only, or local summaries').choices(['standard', 'outline', 'local-summary']))
     .option('-C, --cwd <dir>', 'run as if started in this directory');
 }
 
@@ -103,6 +104,15 @@ Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usa
     .option('--json', 'print the records as a JSON array')
     .option('-C, --cwd <dir>', 'run as if started in this directory')
     .action(act(async (options) => (await import('./commands/log.js')).logCommand(options)));
+
+  program
+    .command('egress')
+    .description('show what left the machine: per run and per file, bytes and tokens sent to cloud and local models (.tandem/egress.jsonl)')
+    .option('--run <id>', 'show this run (or the runs of this plan id)')
+    .option('-n, --limit <n>', 'show the newest N runs (default 10)', parsePositiveInt)
+    .option('--json', 'print the runs with their destinations and files as JSON')
+    .option('-C, --cwd <dir>', 'run as if started in this directory')
+    .action(act(async (options) => (await import('./commands/egress.js')).egressCommand(options)));
 
   program
     .command('patch')

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { splitList } from '../config/layers.js';
 import type { ConfigLayer } from '../config/schema.js';
-import type { EditFormat, ResolvedConfig } from '../config/types.js';
+import type { EditFormat, PrivacyLevel, ResolvedConfig } from '../config/types.js';
 import { openWorkspace, type Workspace } from '../workspace/git.js';
 
 /** Flags shared by the model-using commands (see withConfigFlags in src/cli.ts). */
@@ -13,6 +13,7 @@ export interface ConfigFlags {
   editorModel?: string;
   editorProvider?: string;
   editFormat?: EditFormat;
+  privacy?: PrivacyLevel;
   cwd?: string;
 }
 
@@ -28,6 +29,7 @@ export function flagsLayer(flags: ConfigFlags): ConfigLayer {
       ...(flags.editFormat ? { editFormat: flags.editFormat } : {}),
     };
   }
+  if (flags.privacy) layer.privacy = flags.privacy;
   return layer;
 }
 

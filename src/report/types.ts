@@ -47,6 +47,11 @@ export interface RunReport {
   savings: Savings;
   /** Extra, outside the base contract: where the commits went. */
   branch?: string;
+  /**
+   * Extra, outside the base contract: what this run sent to cloud and to local models (the plan's
+   * architect calls included), from .tandem/egress.jsonl; see reportEgress in src/privacy/egress-summary.ts.
+   */
+  egress?: { cloudBytes: number; cloudTokens: number; localBytes: number; localTokens: number; redactions: number };
   /** With `--check`: the verification command and whether (and in which round) it passed. */
   check?: { command: string; passed: boolean; passedRound: number | null; checkEach: boolean };
   /** With `--check`: every plan round (the first plan, then each fix-up) and its check. */

@@ -1,0 +1,68 @@
+import { formatInt, formatTime } from '../report/format.js';
+import { renderColumns, type Row } from '../report/layout.js';
+import type { RunEgress } from './egress-summary.js';
+
+/** Bytes for people: "512 B", "41.2 KB", "3.1 MB" (1 KB = 1,024 bytes). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+const amount = (bytes: number, tokens: number): string => (bytes === 0 ? '-' : `${formatBytes(bytes)} (${formatInt(tokens)} tok)`);
+
+/** The per-run table: when, privacy level, calls, what went to the cloud and to local models, secrets redacted, files withheld. */
+export function renderRunsTable(runs: readonly RunEgress[], width?: number): string {
+  const rows: Row[] = runs.map((run) => [
+    run.runId,
+    formatTime(new Date(run.firstTs)),
+    run.privacy.join(', '),
+    formatInt(run.calls),
+    amount(run.cloudBytes, run.cloudTokens),
+    amount(run.localBytes, run.localTokens),
+    formatInt(run.redactions),
+    formatInt(run.withheld.length),
+  ]);
+  return renderColumns(
+    [
+      { header: 'Run', shrink: 'start' },
+      { header: 'Started' },
+      { header: 'Privacy' },
+      { header: 'Calls', align: 'right' },
+      { header: 'To the cloud', align: 'right' },
+      { header: 'To local models', align: 'right' },
+      { header: 'Redacted', align: 'right' },
+      { header: 'Withheld', align: 'right' },
+    ],
+    rows,
+    width,
+  );
+}
+
+/** The per-file table of one run: each file's form, how often it went out, the bytes on each side and where to. */
+export function renderFilesTable(run: RunEgress, width?: number): string {
+  const rows: Row[] = run.files.map((file) => [
+    file.path,
+    file.forms.join(', '),
+    formatInt(file.sends),
+    amount(file.cloudBytes, file.cloudTokens),
+    amount(file.localBytes, file.localTokens),
+    formatInt(file.redactions),
+    file.to.join('; '),
+  ]);
+  const table = renderColumns(
+    [
+      { header: 'File', shrink: 'start' },
+      { header: 'As' },
+      { header: 'Sent', align: 'right' },
+      { header: 'To the cloud', align: 'right' },
+      { header: 'To local models', align: 'right' },
+      { header: 'Redacted', align: 'right' },
+      { header: 'To', shrink: 'end' },
+    ],
+    rows,
+    width,
+  );
+  const withheld = run.withheld.length > 0 ? `\nWithheld (never sent): ${run.withheld.join(', ')}` : '';
+  return `${run.files.length === 0 ? 'No file content or outline was sent in this run.' : table}${withheld}`;
+}
