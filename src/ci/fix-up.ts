@@ -6,6 +6,7 @@ import type { ModelClient, ModelResult } from '../gateway/types.js';
 import type { RunContext } from '../pipeline/context.js';
 import type { Emit } from '../pipeline/events.js';
 import type { StepOutcome } from '../pipeline/outcome.js';
+import { planPrivacy } from '../privacy/plan-privacy.js';
 import { fillTemplate, loadPrompt } from '../prompts.js';
 import { fenced } from '../report/markdown.js';
 import type { CheckReport } from '../report/types.js';
@@ -40,7 +41,8 @@ export async function buildFixupTask(facts: FixupFacts): Promise<string> {
 export type FixupAnswer = { ok: true; plan: Plan; calls: ModelResult[] } | { ok: false; error: TandemError; calls: ModelResult[] };
 
 /**
- * Asks the architect for the steps that make a failing check pass, sending the files changed so far.
+ * Asks the architect for the steps that make a failing check pass, sending the files changed so far
+ * under the run's privacy level (secrets in the check output are redacted by the guard like any request).
  * Errors that end the verify loop (budget, unreachable gateway, an unusable answer) come back as values,
  * so the run can still report what it did.
  */
@@ -55,6 +57,8 @@ export async function requestFixPlan(ctx: RunContext, plan: SavedPlan, facts: Fi
       client: architect,
       namedFiles: changed,
       contextBudget: ctx.config.architect.contextBudget,
+      // The run's privacy level holds for fix-ups too: changed files go as content, outline or local summary.
+      ...planPrivacy(ctx, plan.id),
       meta: { runId: ctx.runId, planId: plan.id },
       signal: ctx.signal,
       onRound: (round) => emit({ type: 'architect-start', model: architect.model, round }),
