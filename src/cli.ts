@@ -43,12 +43,16 @@ export function buildProgram(): Command {
       'after',
       `
 Examples:
+  tandem                                      the interactive session: task, plan review, live steps, cost table
   tandem demo                                 try it offline against a simulated gateway
   tandem plan "add input validation to signup" --file src/signup.ts
   tandem apply --last                         carry out the newest plan, one commit per step
   tandem run "rename getUser to fetchUser" --yes
   tandem run --ci --task-file task.md --check "npm test" --max-cost 0.50 --report report.json
   tandem log --limit 20                       every model call, like the gateway's activity log
+  tandem undo                                 revert the last run's commits
+  tandem stats --since 7d                     calls, tokens, cost, latency and the saving, by model
+  tandem report --html report.html            one HTML page with charts of the latest run and of every day
   pbpaste | tandem patch --dry-run            preview an edit pasted from a chat, then apply it without --dry-run
 
 Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usage or config error,
@@ -97,6 +101,21 @@ Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usa
     ),
   ).action(act(async (task: string[], options) => (await import('./commands/run.js')).runCommand(task.join(' '), options)));
 
+  withConfigFlags(
+    program
+      .command('session', { isDefault: true })
+      .description('the interactive session (also plain "tandem"): type a task, review the plan, watch the steps, see the cost')
+      .option('--concurrency <n>', 'editor calls at once for steps that do not depend on each other', parsePositiveInt, 1)
+      .option('--allow-dirty', 'run on a dirty working tree; tandem commits only its own changes')
+      .option('--in-place', 'commit on the current branch instead of a new tandem/<plan-id> branch'),
+  ).action(act(async (options) => (await import('./commands/session.js')).sessionCommand(options)));
+
+  program
+    .command('undo')
+    .description("revert the last run's commits on the current branch (found by their Tandem-Plan trailer)")
+    .option('-C, --cwd <dir>', 'run as if started in this directory')
+    .action(act(async (options) => (await import('./commands/undo.js')).undoCommand(options)));
+
   program
     .command('log')
     .description('show the activity log: every model call with tokens, latency and cost')
@@ -122,6 +141,24 @@ Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usa
     .option('--json', "print each block's verdict as JSON")
     .option('-C, --cwd <dir>', 'run as if started in this directory')
     .action(act(async (file: string | undefined, options) => (await import('./commands/patch.js')).patchCommand(file, options)));
+
+  withConfigFlags(
+    program
+      .command('stats')
+      .description('sum the activity log by role, model and provider: calls, tokens, cost, p50/p95 latency, failures and the saving')
+      .option('--since <period>', 'only calls in this period: 30m, 24h, 7d, 2w or an ISO date (default: all)')
+      .option('--json', 'print the summary as JSON')
+      .option('--csv', 'print the summary as CSV (RFC 4180)'),
+  ).action(act(async (options) => (await import('./commands/stats.js')).statsCommand(options)));
+
+  withConfigFlags(
+    program
+      .command('report')
+      .description('write a self-contained HTML report: cost and latency per step of a run, cloud against local over time')
+      .option('--html <file>', 'write the HTML page to this file')
+      .option('--run <id>', 'the run to show (default: the latest)')
+      .option('--since <period>', 'period of the over-time charts: 30m, 24h, 7d, 2w or an ISO date (default: all)'),
+  ).action(act(async (options) => (await import('./commands/report.js')).reportCommand(options)));
 
   program
     .command('init')

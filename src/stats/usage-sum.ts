@@ -8,6 +8,8 @@ export interface UsageSum {
   failures: number;
   promptTokens: number;
   completionTokens: number;
+  /** Time spent waiting on the calls, failed ones included. */
+  latencyMs: number;
   /** Null when no cost is known at all; `partial` when some is unknown (then `usd` is only a lower bound). */
   cost: CostSum | null;
   /** Calls whose cost counts but is unknown. */
@@ -32,6 +34,7 @@ export function sumUsage(records: ActivityRecord[]): UsageSum {
     failures: records.length - ok.length,
     promptTokens: records.reduce((sum, record) => sum + record.promptTokens, 0),
     completionTokens: records.reduce((sum, record) => sum + record.completionTokens, 0),
+    latencyMs: records.reduce((sum, record) => sum + record.latencyMs, 0),
     cost: sumCosts(costs),
     unknownCostCalls: costs.filter((cost) => cost === null).length,
     p50LatencyMs: percentile(latencies, 50),

@@ -1,0 +1,43 @@
+import { formatTime } from '../format.js';
+import { escapeHtml } from './escape.js';
+import { historySection } from './history-section.js';
+import type { HtmlReportInput } from './input.js';
+import { runSection } from './run-section.js';
+import { STYLES } from './styles.js';
+
+// Nothing may be fetched: no scripts, fonts, images or styles from anywhere, enforced by the browser too.
+const CSP = "default-src 'none'; style-src 'unsafe-inline'";
+
+/** The whole report as one self-contained HTML page: inline CSS and SVG, no script, nothing loaded from the network. */
+export function renderHtmlReport(input: HtmlReportInput): string {
+  const run = input.run
+    ? runSection(input.run, input)
+    : '<section id="run"><h2>Latest run</h2><p>No model calls recorded yet. Run "tandem plan &lt;task&gt;" or "tandem demo".</p></section>';
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${escapeHtml(input.run ? `tandem report: ${input.run.id}` : 'tandem report')}</title>
+<style>${STYLES}</style>
+</head>
+<body>
+<header>
+<h1>tandem report</h1>
+<p class="meta">generated ${escapeHtml(formatTime(input.generatedAt))} (${escapeHtml(utcOffset(input.generatedAt))}) · architect ${escapeHtml(input.architectModel)} · all-cloud = the architect's cost plus every other call's tokens at the architect's rates</p>
+</header>
+${run}
+${historySection(input)}
+</body>
+</html>
+`;
+}
+
+/** The local time zone as "UTC+01:00", so readers know what the times mean. */
+function utcOffset(date: Date): string {
+  const minutes = -date.getTimezoneOffset();
+  const abs = Math.abs(minutes);
+  return `UTC${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
