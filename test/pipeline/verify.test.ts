@@ -47,11 +47,6 @@ function scripted(answers: { architect: string[]; editor: string[] }, costUsd = 
 
 let repo: GitFixture;
 let config: ResolvedConfig;
-beforeEach(async () => {
-  repo = await gitFixture({ 'src/a.ts': A });
-  config = await loadConfig({ root: repo.root, env: { TANDEM_API_KEY: 'k', HOME: repo.root } });
-});
-afterEach(() => repo.cleanup());
 
 async function run(input: { factory: ClientFactory; decisions?: Decisions; checkEach?: boolean; fixRounds?: number; maxCostUsd?: number }) {
   const events: PipelineEvent[] = [];
@@ -76,6 +71,12 @@ async function run(input: { factory: ClientFactory; decisions?: Decisions; check
 }
 
 describe('the verify loop', () => {
+  beforeEach(async () => {
+    repo = await gitFixture({ 'src/a.ts': A });
+    config = await loadConfig({ root: repo.root, env: { TANDEM_API_KEY: 'k', HOME: repo.root } });
+  });
+  afterEach(() => repo.cleanup());
+
   it('keeps a step whose per-step check fails, and ends when a person declines the fix-up plan', async () => {
     const { factory } = scripted({ architect: [JSON.stringify(PLAN), JSON.stringify(FIX)], editor: [edit(A, 'export const a = 2;\n')] });
     let asked = 0;
