@@ -12,6 +12,8 @@ export interface ViewPlan {
   omitted: string[];
   /** Estimated tokens of the rendered view. */
   tokens: number;
+  /** The budget it was planned for. */
+  budget: number;
 }
 
 /** What the architect is shown of the repository, and how much of it was left out. */
@@ -32,8 +34,10 @@ export interface RepoView {
 export const VIEW_OUTLINE_LINES = 30;
 // Share of the budget outlines may take when not everything fits; the rest lists paths.
 const OUTLINE_SHARE = 0.7;
-// Tokens kept for the "not listed" summary at the end.
-const SUMMARY_RESERVE = 300;
+// Tokens kept for the "not listed" summary at the end: a fifth of the budget, at most 300 and at least 40;
+// its header and last line take about 32, each folder line about 12.
+const summaryReserve = (budget: number): number => Math.min(300, Math.max(40, Math.floor(budget / 5)));
+const folderLines = (reserve: number): number => Math.min(20, Math.floor((reserve - 32) / 12));
 
 /** The lines of an outline the repository view shows: the first VIEW_OUTLINE_LINES, and how many more there are. */
 export function viewLines(lines: readonly string[]): string[] {
@@ -43,14 +47,15 @@ export function viewLines(lines: readonly string[]): string[] {
 
 /**
  * Fits ranked files into a token budget: outlines in rank order while they fit (all of them when
- * everything fits, else up to 70% of the budget), then the paths of the others in rank order, and
- * the rest only counted per folder, so the architect knows what exists without reading it.
+ * everything fits, else up to 70% of what the closing summary leaves), then the paths of the others in
+ * rank order, and the rest only counted per folder, so the architect knows what exists without reading it.
  */
 export function planRepoView(ranked: readonly ViewFile[], budget: number): ViewPlan {
   const costs = ranked.map((file) => file.pathTokens + file.outlineTokens);
   const everything = costs.reduce((sum, cost) => sum + cost, 0);
-  const outlineBudget = everything <= budget ? budget : Math.floor(budget * OUTLINE_SHARE);
-  const plan: ViewPlan = { outlined: [], listed: [], omitted: [], tokens: 0 };
+  const reserve = summaryReserve(budget);
+  const outlineBudget = everything <= budget ? budget : Math.floor((budget - reserve) * OUTLINE_SHARE);
+  const plan: ViewPlan = { outlined: [], listed: [], omitted: [], tokens: 0, budget };
   const rest: ViewFile[] = [];
   ranked.forEach((file, i) => {
     if (plan.tokens + costs[i] <= outlineBudget) {
@@ -59,12 +64,12 @@ export function planRepoView(ranked: readonly ViewFile[], budget: number): ViewP
     } else rest.push(file);
   });
   for (const file of rest) {
-    if (plan.tokens + file.pathTokens <= budget - SUMMARY_RESERVE) {
+    if (plan.tokens + file.pathTokens <= budget - reserve) {
       plan.tokens += file.pathTokens;
       plan.listed.push(file.path);
     } else plan.omitted.push(file.path);
   }
-  if (plan.omitted.length > 0) plan.tokens += SUMMARY_RESERVE;
+  if (plan.omitted.length > 0) plan.tokens += reserve;
   return plan;
 }
 
@@ -73,12 +78,14 @@ export function renderRepoView(plan: ViewPlan, outlineOf: (path: string) => read
   const outlined = plan.outlined.map((path) => ({ path, text: [path, ...viewLines(outlineOf(path)).map((l) => `  ${l}`)].join('\n') }));
   const sections = [outlined.map((o) => o.text).join('\n')];
   if (plan.listed.length > 0) sections.push(`Other files (paths only):\n${[...plan.listed].sort().join('\n')}`);
-  if (plan.omitted.length > 0) sections.push(`Not listed, to keep within the context budget (${plan.omitted.length} files):\n${folderCounts(plan.omitted)}`);
+  if (plan.omitted.length > 0) {
+    sections.push(`Not listed, to keep within the context budget (${plan.omitted.length} files):\n${folderCounts(plan.omitted, folderLines(summaryReserve(plan.budget)))}`);
+  }
   return { text: sections.filter(Boolean).join('\n\n'), outlined, listed: plan.listed.length, omitted: plan.omitted.length, tokens: plan.tokens };
 }
 
-/** "src/legacy/ (412 files)" lines for left-out files, by their first two folders, biggest first, at most 20. */
-function folderCounts(paths: readonly string[]): string {
+/** "src/legacy/ (412 files)" lines for left-out files, by their first two folders, biggest first, at most `max`. */
+function folderCounts(paths: readonly string[], max: number): string {
   const counts = new Map<string, number>();
   for (const path of paths) {
     const parts = path.split('/');
@@ -86,8 +93,8 @@ function folderCounts(paths: readonly string[]): string {
     counts.set(folder, (counts.get(folder) ?? 0) + 1);
   }
   const sorted = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const lines = sorted.slice(0, 20).map(([folder, n]) => `${folder} (${n} file${n === 1 ? '' : 's'})`);
-  const others = sorted.slice(20).reduce((sum, [, n]) => sum + n, 0);
-  if (others > 0) lines.push(`and ${others} more in ${sorted.length - 20} other folders`);
+  const lines = sorted.slice(0, max).map(([folder, n]) => `${folder} (${n} file${n === 1 ? '' : 's'})`);
+  const others = sorted.slice(max).reduce((sum, [, n]) => sum + n, 0);
+  if (others > 0) lines.push(`and ${others} more in ${sorted.length - max} other folders`);
   return lines.join('\n');
 }
