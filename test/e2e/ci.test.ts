@@ -210,4 +210,18 @@ describe('tandem run --ci, as a CI job runs it', () => {
     expect(run.stderr).toContain('tandem: no task given');
     expect(gateway.requests).toHaveLength(0);
   });
+
+  it('takes --ci without CI=true as the same promise: no --yes needed, and a summary even when no plan came of it', async () => {
+    gateway = await startFakeGateway({ routes: [{ match: matchNotPinned(), replies: [{ text: 'no plan here' }, { text: 'still none' }] }] });
+    const env = { GIT_CONFIG_NOSYSTEM: '1', TANDEM_BASE_URL: gateway.url, TANDEM_API_KEY: 'test-key' };
+    const asked = await runCli(['run', 'add subtract'], { cwd: clone, env });
+    expect(asked.exitCode).toBe(2);
+    expect(asked.stderr).toContain('tandem run needs --yes when it is not at a terminal');
+    expect(asked.stderr).toContain('in a CI job, pass --ci (implied by CI=true)');
+    const summary = join(dir, 'summary.md');
+    const run = await runCli(['run', 'add subtract', '--ci', '--summary', summary], { cwd: clone, env });
+    expect(run.exitCode).toBe(1);
+    expect(chats()).toHaveLength(2);
+    expect(await readFile(summary, 'utf8')).toMatch(/^## tandem: add subtract\n\n❌ \*\*No changes made\*\* \(exit code 1\): the architect's plan was unusable after one repair round/);
+  });
 });
