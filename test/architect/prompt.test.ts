@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { buildArchitectMessages, buildNeedFilesMessage, describeRepoMap, renderFiles } from '../../src/architect/prompt.js';
+import type { ChatMessage } from '../../src/gateway/types.js';
+
+const map = {
+  text: 'src/cart.ts\n  export function total(items: Item[]): number\n\nOther files (paths only):\nREADME.md',
+  total: 12,
+  withheld: 2,
+  outlined: [{ path: 'src/cart.ts', text: 'src/cart.ts\n  export function total(items: Item[]): number' }],
+  listed: 1,
+  omitted: 8,
+};
+const render = (messages: ChatMessage[]) => messages.map((m) => `=== ${m.role}\n${m.content}\n`).join('');
+
+describe('architect prompt', () => {
+  it.each(['standard', 'outline', 'local-summary'] as const)('assembles the first request under %s', async (privacy) => {
+    const files =
+      privacy === 'standard'
+        ? [{ path: 'src/cart.ts', form: 'content' as const, text: 'export function total() {}\n' }]
+        : [{ path: 'src/cart.ts', form: privacy === 'outline' ? ('outline' as const) : ('summary' as const), text: 'export function total()' }];
+    const messages = await buildArchitectMessages({ task: 'add a discount', privacy, map, files, withheld: [{ path: '.env', reason: 'withheld: a secret file (keys, credentials, .env)' }] });
+    await expect(render(messages)).toMatchFileSnapshot(`./__snapshots__/architect-${privacy}.txt`);
+  });
+
+  it('assembles the need_files follow-up', async () => {
+    const message = await buildNeedFilesMessage('outline', [{ path: 'src/a.ts', form: 'outline', text: 'export const a' }], [{ path: 'secrets/x.pem', reason: 'withheld: a secret file (keys, credentials, .env)' }]);
+    await expect(render([message])).toMatchFileSnapshot('./__snapshots__/need-files-outline.txt');
+  });
+
+  it('fences content with a fence longer than any inside it', () => {
+    expect(renderFiles([{ path: 'README.md', form: 'content', text: 'a\n```\nb\n```\n' }])).toBe('\n--- README.md\n````\na\n```\nb\n```\n````\n');
+  });
+
+  it('describes the map in one line', () => {
+    expect(describeRepoMap(map)).toBe('12 files; 2 withheld by privacy rules; outlines of the 1 most relevant; paths of 1 more; 8 not listed for the context budget');
+    expect(describeRepoMap({ ...map, withheld: 0, listed: 0, omitted: 0 })).toBe('12 files');
+  });
+});
