@@ -43,10 +43,13 @@ export async function reportCommand(options: ReportOptions, now: Date = new Date
   const path = resolve(options.cwd ?? process.cwd(), options.html);
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, renderHtmlReport(input));
-  const run = input.run ? `run ${input.run.id} (${formatInt(input.run.totals.calls)} calls)` : 'no run recorded yet';
-  const days = input.days.length === 1 ? '1 day' : `${formatInt(input.days.length)} days`;
-  process.stdout.write(`Wrote ${path}: ${run}, ${formatInt(input.stats.totals.calls)} calls over ${days}.\n`);
+  const run = input.run ? `run ${input.run.id} (${count(input.run.totals.calls, 'call')})` : 'no run recorded yet';
+  process.stdout.write(`Wrote ${path}: ${run}, ${count(input.stats.totals.calls, 'call')} over ${count(input.days.length, 'day')}.\n`);
   return 0;
+}
+
+function count(n: number, noun: string): string {
+  return `${formatInt(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** The run's task and step titles from its saved plan; none when the plan is gone (the report then numbers the steps). */
