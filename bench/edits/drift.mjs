@@ -7,10 +7,15 @@ const lead = (line) => /^[ \t]*/.exec(line)[0];
 const blank = (line) => line.trim() === '';
 const trimmed = (a, b) => a.trim() === b.trim();
 
-/** The file's indentation unit in spaces (JSDoc ` * ` lines aside). */
+/** The file's indentation unit in spaces: the most common step between neighbouring lines (JSDoc ` * ` lines aside). */
 export function indentUnit(lines) {
-  const widths = lines.filter((l) => /^ +[^ *]/.test(l)).map((l) => lead(l).length);
-  return widths.length ? Math.min(...widths) : 2;
+  const widths = lines.filter((l) => !blank(l) && !/^\s*\*/.test(l)).map((l) => lead(l).length);
+  const steps = new Map();
+  for (let i = 1; i < widths.length; i++) {
+    const step = Math.abs(widths[i] - widths[i - 1]);
+    if (step > 0) steps.set(step, (steps.get(step) ?? 0) + 1);
+  }
+  return [...steps].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 2;
 }
 
 /** Leading spaces as tabs, one per unit (a remainder stays spaces). */
