@@ -107,8 +107,16 @@ Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usa
       .description('the interactive session (also plain "tandem"): type a task, review the plan, watch the steps, see the cost')
       .option('--concurrency <n>', 'editor calls at once for steps that do not depend on each other', parsePositiveInt, 1)
       .option('--allow-dirty', 'run on a dirty working tree; tandem commits only its own changes')
-      .option('--in-place', 'commit on the current branch instead of a new tandem/<plan-id> branch'),
-  ).action(act(async (options) => (await import('./commands/session.js')).sessionCommand(options)));
+      .option('--in-place', 'commit on the current branch instead of a new tandem/<plan-id> branch')
+      // As the default command it also receives mistyped command names; they get a clear error, not a session.
+      .argument('[words...]')
+      .usage('[options]'),
+  ).action(
+    act(async (words: string[], options) => {
+      if (words.length > 0) throw new TandemError(`unknown command '${words[0]}'`, { exitCode: ExitCode.usage, hint: 'run "tandem --help" for the commands; "tandem" alone opens the session' });
+      return (await import('./commands/session.js')).sessionCommand(options);
+    }),
+  );
 
   program
     .command('undo')

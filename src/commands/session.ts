@@ -1,0 +1,82 @@
+import { readActivity } from '../activity/log.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { usageError } from '../errors.js';
+import type { PipelineEvent } from '../pipeline/events.js';
+import { runPipeline, type Decisions } from '../pipeline/run.js';
+import { revertCommit, undoLastRun } from '../pipeline/undo.js';
+import { renderActivityTable } from '../report/table.js';
+import { aggregateStats } from '../stats/aggregate.js';
+import { renderStatsTable } from '../stats/table.js';
+import { configText } from '../ui/config-text.js';
+import type { SessionServices } from '../ui/session-services.js';
+import type { Workspace } from '../workspace/git.js';
+import { openProject, type ConfigFlags } from './options.js';
+import { describeUndo } from './undo.js';
+
+/** Options of `tandem session` (also plain `tandem`). */
+export interface SessionOptions extends ConfigFlags {
+  concurrency: number;
+  allowDirty?: boolean;
+  inPlace?: boolean;
+}
+
+/** Streams `tandem session` needs to be interactive. */
+export interface Terminal {
+  stdin: { isTTY?: boolean };
+  stdout: { isTTY?: boolean };
+}
+
+/**
+ * `tandem` / `tandem session`: the interactive ink session. Without a terminal on both ends nobody could
+ * answer it, so it refuses at once (exit 2) rather than wait. Ink and React are loaded only here.
+ */
+export async function sessionCommand(options: SessionOptions, terminal: Terminal = process): Promise<number> {
+  if (!terminal.stdin.isTTY || !terminal.stdout.isTTY) {
+    throw usageError('the interactive session needs a terminal', 'usage: tandem [session] in a terminal; in scripts use tandem run "<task>" --yes (or --ci)');
+  }
+  const { workspace, config } = await openProject(options);
+  const services = await createSessionServices(workspace, config, options);
+  const [{ render }, { createElement }, { App }] = await Promise.all([import('ink'), import('react'), import('../ui/App.js')]);
+  let exitCode = 0;
+  const app = render(createElement(App, { services, onExit: (code: number) => (exitCode = code) }), { exitOnCtrlC: false });
+  await app.waitUntilExit();
+  return exitCode;
+}
+
+/**
+ * What the session screens may ask of the core. The first run of the session creates its branch
+ * (`tandem/<plan-id>`, or the current one with --in-place); later runs commit on that same branch.
+ */
+export async function createSessionServices(workspace: Workspace, config: ResolvedConfig, options: SessionOptions): Promise<SessionServices> {
+  let sessionBranch = options.inPlace ? await workspace.currentBranch() : undefined;
+  const provider = config.editor.provider?.only;
+  return {
+    info: {
+      root: workspace.root,
+      branch: await workspace.currentBranch(),
+      architectModel: config.architect.model,
+      editorModel: config.editor.model,
+      editorProvider: Array.isArray(provider) ? provider.join(', ') : '',
+    },
+    async *runTask(task: string, decisions: Decisions, signal: AbortSignal): AsyncGenerator<PipelineEvent> {
+      const inPlace = sessionBranch !== undefined && (await workspace.currentBranch()) === sessionBranch;
+      const events = runPipeline({ workspace, config, signal, task, files: [], concurrency: options.concurrency, allowDirty: Boolean(options.allowDirty), inPlace, decisions });
+      for await (const event of events) {
+        if (event.type === 'apply-start') sessionBranch = event.branch;
+        yield event;
+      }
+    },
+    revertStep: (commit) => revertCommit(workspace, commit),
+    undo: async () => describeUndo(await undoLastRun(workspace)),
+    async log(limit, width) {
+      const records = await readActivity(workspace.root, { limit });
+      return records.length === 0 ? 'No model calls recorded yet in .tandem/activity.jsonl.' : renderActivityTable(records, { width });
+    },
+    async stats(width) {
+      const records = await readActivity(workspace.root);
+      if (records.length === 0) return 'No model calls recorded yet in .tandem/activity.jsonl.';
+      return renderStatsTable(aggregateStats(records, config.architect.pricing), { since: null, architectModel: config.architect.model, width });
+    },
+    config: () => configText(config),
+  };
+}

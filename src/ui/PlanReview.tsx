@@ -1,0 +1,72 @@
+import { Box, Text, useInput } from 'ink';
+import { useRef, useState } from 'react';
+import type { SavedPlan } from '../architect/types.js';
+import type { PlanApproval } from '../pipeline/run.js';
+import { formatLatency, formatTokens, formatUsd } from '../report/format.js';
+import { approvalOf, initialReview, reviewKey, type ReviewState } from './plan-review-state.js';
+import { TextField } from './TextField.js';
+import { useTerminalSize } from './use-terminal-size.js';
+import { useTheme } from './use-theme.js';
+
+/** Props of PlanReview. */
+export interface PlanReviewProps {
+  plan: SavedPlan;
+  onAnswer(approval: PlanApproval): void;
+}
+
+/** The plan as a checklist: arrows move, space toggles, `e` edits the step's instructions in place, enter applies. */
+export function PlanReview({ plan, onAnswer }: PlanReviewProps) {
+  const theme = useTheme();
+  const { rows } = useTerminalSize();
+  const [state, setState] = useState<ReviewState>(() => initialReview(plan));
+  const latest = useRef(state);
+  latest.current = state;
+  useInput((input, key) => {
+    if (key.ctrl && input === 'c') return;
+    const next = reviewKey(latest.current, input, key);
+    latest.current = next.state;
+    setState(next.state);
+    if (next.outcome === 'approve') onAnswer(approvalOf(plan, next.state));
+    if (next.outcome === 'cancel') onAnswer({ selected: [], plan });
+  });
+
+  const chosen = state.selected.filter(Boolean).length;
+  const visible = Math.max(3, rows - 14);
+  const first = Math.min(Math.max(state.cursor - Math.floor(visible / 2), 0), Math.max(plan.steps.length - visible, 0));
+  const shown = plan.steps.slice(first, first + visible);
+  const call = plan.architect;
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      <Text bold>{plan.summary || plan.task}</Text>
+      <Text dimColor wrap="truncate-end">
+        plan {plan.id} · {call.model} · {formatTokens(call.promptTokens, call.completionTokens)} tokens · {formatLatency(call.latencyMs)} · {formatUsd(call.costUsd)}
+      </Text>
+      <Box flexDirection="column" marginTop={1}>
+        {first > 0 && <Text dimColor>  … {first} more above</Text>}
+        {shown.map((step, offset) => {
+          const index = first + offset;
+          const here = index === state.cursor;
+          const action = step.action === 'edit' ? '' : ` (${step.action})`;
+          const after = step.depends_on.length > 0 ? ` · after ${step.depends_on.map((d) => d + 1).join(', ')}` : '';
+          return (
+            <Text key={index} wrap="truncate-end" bold={here} dimColor={!state.selected[index]}>
+              <Text color={here ? theme.accent : undefined}>{here ? '›' : ' '}</Text> [{state.selected[index] ? 'x' : ' '}] {index + 1} {step.title} · {step.file}
+              {action}
+              {after}
+            </Text>
+          );
+        })}
+        {first + visible < plan.steps.length && <Text dimColor>  … {plan.steps.length - first - visible} more below</Text>}
+      </Box>
+      <Box flexDirection="column" marginTop={1}>
+        <Text dimColor>Instructions for step {state.cursor + 1}{state.editing ? ' (editing)' : ''}:</Text>
+        <Box paddingLeft={2}>{state.editing ? <TextField state={state.editing} /> : <Text>{state.instructions[state.cursor]}</Text>}</Box>
+      </Box>
+      <Text dimColor>
+        {state.editing
+          ? 'enter keep the new instructions · esc discard the edit'
+          : `↑↓ move · space toggle · e edit · enter apply ${chosen} of ${plan.steps.length} · esc cancel`}
+      </Text>
+    </Box>
+  );
+}

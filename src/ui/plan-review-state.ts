@@ -1,0 +1,56 @@
+import type { SavedPlan } from '../architect/types.js';
+import type { PlanApproval } from '../pipeline/run.js';
+import { editText, textAt, type EditKey, type TextState } from './text-edit.js';
+
+/** The plan review screen's state: where the cursor is, which steps are on, the instructions as edited. */
+export interface ReviewState {
+  cursor: number;
+  selected: boolean[];
+  instructions: string[];
+  /** The instructions of the step under the cursor while they are being edited. */
+  editing: TextState | null;
+}
+
+/** What a key did on the review screen. */
+export interface ReviewStep {
+  state: ReviewState;
+  outcome?: 'approve' | 'cancel';
+}
+
+/** Every step on, nothing edited. */
+export function initialReview(plan: SavedPlan): ReviewState {
+  return { cursor: 0, selected: plan.steps.map(() => true), instructions: plan.steps.map((step) => step.instructions), editing: null };
+}
+
+/** One key on the review screen: ↑↓ move, space toggles, `e` edits, enter approves, esc cancels (or ends an edit unsaved). */
+export function reviewKey(state: ReviewState, input: string, key: EditKey): ReviewStep {
+  if (state.editing) {
+    if (key.escape) return { state: { ...state, editing: null } };
+    const edited = editText(state.editing, input, key);
+    if (!edited.submit) return { state: { ...state, editing: edited.state } };
+    const instructions = [...state.instructions];
+    instructions[state.cursor] = edited.state.value.trim() || instructions[state.cursor];
+    return { state: { ...state, instructions, editing: null } };
+  }
+  const count = state.selected.length;
+  if (key.upArrow || input === 'k') return { state: { ...state, cursor: (state.cursor - 1 + count) % count } };
+  if (key.downArrow || input === 'j') return { state: { ...state, cursor: (state.cursor + 1) % count } };
+  if (input === ' ') {
+    const selected = [...state.selected];
+    selected[state.cursor] = !selected[state.cursor];
+    return { state: { ...state, selected } };
+  }
+  if (input === 'a') return { state: { ...state, selected: state.selected.map(() => !state.selected.every(Boolean)) } };
+  if (input === 'e') return { state: { ...state, editing: textAt(state.instructions[state.cursor]) } };
+  if (key.return) return { state, outcome: 'approve' };
+  if (key.escape || input === 'q') return { state, outcome: 'cancel' };
+  return { state };
+}
+
+/** The answer to the pipeline: the chosen steps, and the plan itself, a new one only when instructions were edited. */
+export function approvalOf(plan: SavedPlan, state: ReviewState): PlanApproval {
+  const selected = state.selected.flatMap((on, index) => (on ? [index] : []));
+  const edited = plan.steps.some((step, index) => step.instructions !== state.instructions[index]);
+  if (!edited) return { selected, plan };
+  return { selected, plan: { ...plan, steps: plan.steps.map((step, index) => ({ ...step, instructions: state.instructions[index] })) } };
+}

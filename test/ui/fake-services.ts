@@ -1,0 +1,69 @@
+import type { PipelineEvent } from '../../src/pipeline/events.js';
+import type { Decisions } from '../../src/pipeline/run.js';
+import type { SessionServices } from '../../src/ui/session-services.js';
+
+/** One run the session started: what it was asked, and the pipeline's side, played by the test. */
+export interface FakeRun {
+  task: string;
+  decisions: Decisions;
+  signal: AbortSignal;
+  /** Sends events to the screen, as the pipeline would. */
+  emit(...events: PipelineEvent[]): void;
+  /** Ends the run normally, or with the error a pipeline would throw. */
+  end(error?: unknown): void;
+}
+
+/** Services whose runs the test drives event by event, and whose other answers are recorded. */
+export function fakeServices(): { services: SessionServices; runs: FakeRun[]; calls: string[] } {
+  const runs: FakeRun[] = [];
+  const calls: string[] = [];
+  const services: SessionServices = {
+    info: { root: '/repo', branch: 'main', architectModel: 'anthropic/claude-sonnet-4', editorModel: 'qwen2.5-coder:7b', editorProvider: 'ollama-local' },
+    runTask(task, decisions, signal) {
+      const queue: PipelineEvent[] = [];
+      let finished: { error?: unknown } | undefined;
+      let wake: (() => void) | undefined;
+      runs.push({
+        task,
+        decisions,
+        signal,
+        emit: (...events) => {
+          queue.push(...events);
+          wake?.();
+        },
+        end: (error) => {
+          finished = { error };
+          wake?.();
+        },
+      });
+      return (async function* () {
+        while (true) {
+          while (queue.length > 0) yield queue.shift() as PipelineEvent;
+          if (finished) {
+            if (finished.error) throw finished.error;
+            return;
+          }
+          await new Promise<void>((resolve) => (wake = resolve));
+        }
+      })();
+    },
+    async revertStep(commit) {
+      calls.push(`revert ${commit}`);
+      return 'feedfacefeedfacefeedfacefeedfacefeedface';
+    },
+    async undo() {
+      calls.push('undo');
+      return 'Undid plan add-subtraction-1a2b on tandem/add-subtraction-1a2b: 2 commits reverted.';
+    },
+    async log(limit, width) {
+      calls.push(`log ${limit} ${width}`);
+      return `Time  Role  Model\n(${limit} calls)`;
+    },
+    async stats(width) {
+      calls.push(`stats ${width}`);
+      return 'Role       Calls  Cost\narchitect      1  $0.0060';
+    },
+    config: () => 'architect.model: anthropic/claude-sonnet-4\narchitect.apiKey: (hidden, from $FASTROUTER_API_KEY or $TANDEM_API_KEY)',
+  };
+  return { services, runs, calls };
+}
