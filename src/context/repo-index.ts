@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { execa } from 'execa';
+import { gitList } from './run-git.js';
 
 /** A file of the working tree and the git blob hash of its current content. */
 export interface IndexedFile {
@@ -22,7 +22,7 @@ export function blobHash(content: Buffer): string {
  * Untracked files are not listed: finding them walks the whole tree, too slow for large repositories.
  */
 export async function indexRepoFiles(root: string): Promise<IndexedFile[]> {
-  const [staged, changed] = await Promise.all([git(root, ['ls-files', '-s', '-z']), git(root, ['diff-files', '--name-only', '-z'])]);
+  const [staged, changed] = await Promise.all([gitList(root, ['ls-files', '-s', '-z']), gitList(root, ['diff-files', '--name-only', '-z'])]);
   const files = new Map<string, string>();
   for (const entry of staged) {
     const tab = entry.indexOf('\t');
@@ -38,9 +38,4 @@ export async function indexRepoFiles(root: string): Promise<IndexedFile[]> {
   return [...files]
     .filter(([path]) => !path.startsWith('.tandem/'))
     .map(([path, hash]) => ({ path, hash }));
-}
-
-async function git(root: string, args: string[]): Promise<string[]> {
-  const { stdout } = await execa('git', args, { cwd: root, maxBuffer: 256 * 1024 * 1024 });
-  return stdout.split('\0').filter(Boolean);
 }

@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { execa } from 'execa';
+import { gitList, runGit } from '../context/run-git.js';
 import { isSecretPath } from '../context/secrets.js';
 import { TandemError } from '../errors.js';
 
@@ -64,22 +64,16 @@ export async function withheldReason(root: string, path: string): Promise<string
 
 async function checkIgnore(root: string, paths: readonly string[], config: string[]): Promise<string[]> {
   if (paths.length === 0) return [];
-  const result = await execa('git', [...config, 'check-ignore', '--no-index', '-z', '--stdin'], {
-    cwd: root,
-    input: `${paths.join('\0')}\0`,
-    reject: false,
-    stripFinalNewline: false,
-  });
+  const result = await runGit(root, [...config, 'check-ignore', '--no-index', '-z', '--stdin'], `${paths.join('\0')}\0`);
   // 0: some paths are ignored, 1: none are; anything else means git could not tell, and then nothing is sent.
   if (result.exitCode !== 0 && result.exitCode !== 1) {
-    throw new TandemError(`could not check ignore rules with git: ${String(result.stderr).trim()}`, { exitCode: 1 });
+    throw new TandemError(`could not check ignore rules with git: ${result.stderr.trim()}`, { exitCode: 1 });
   }
-  return String(result.stdout).split('\0').filter(Boolean);
+  return result.stdout.split('\0').filter(Boolean);
 }
 
-async function listIgnored(root: string, excludes: string[]): Promise<string[]> {
-  const { stdout } = await execa('git', ['ls-files', '--cached', '--ignored', ...excludes, '-z'], { cwd: root, maxBuffer: 256 * 1024 * 1024 });
-  return stdout.split('\0').filter(Boolean);
+function listIgnored(root: string, excludes: string[]): Promise<string[]> {
+  return gitList(root, ['ls-files', '--cached', '--ignored', ...excludes, '-z']);
 }
 
 async function exists(path: string): Promise<boolean> {
