@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { helpText, parsePromptLine } from '../../src/ui/slash-commands.js';
+
+describe('parsePromptLine', () => {
+  it.each([
+    ['', { kind: 'empty' }],
+    ['   ', { kind: 'empty' }],
+    ['  add input validation  ', { kind: 'task', task: 'add input validation' }],
+    ['/undo', { kind: 'command', name: 'undo', args: [] }],
+    ['/LOG 50', { kind: 'command', name: 'log', args: ['50'] }],
+    ['/exit', { kind: 'command', name: 'quit', args: [] }],
+    ['/q', { kind: 'command', name: 'quit', args: [] }],
+    ['/?', { kind: 'command', name: 'help', args: [] }],
+    ['/deploy now', { kind: 'unknown', name: 'deploy' }],
+  ])('%j', (line, expected) => {
+    expect(parsePromptLine(line)).toEqual(expected);
+  });
+});
+
+describe('helpText', () => {
+  it('lists every command with its meaning and the keys of each screen', () => {
+    const text = helpText();
+    for (const name of ['undo', 'log', 'stats', 'config', 'help', 'quit']) expect(text).toMatch(new RegExp(`^  /${name} +\\S`, 'm'));
+    expect(text).toContain('space toggle a step');
+    expect(text).toContain('r revert the step');
+  });
+});

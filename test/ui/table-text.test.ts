@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { fitLine, runSummaryText, runTableText } from '../../src/ui/table-text.js';
+import { initialRunState, reduceRun } from '../../src/ui/run-state.js';
+import { APPLYING, FINISHING, PLAN_READY, REPORT } from './fixtures.js';
+
+const MODEL = 'anthropic/claude-sonnet-4';
+
+describe('runTableText', () => {
+  it('is the plain run table when it fits', () => {
+    const text = runTableText(REPORT, 100, MODEL);
+    expect(text.split('\n')[0]).toMatch(/^Step\s+File\s+Model\s+Provider\s+Tokens in\/out\s+Latency\s+Cost\s+Status$/);
+    expect(text.endsWith('saved $0.0060 (50%) against running every step on anthropic/claude-sonnet-4')).toBe(true);
+  });
+
+  it('falls back to one line per row on a narrow screen, every line within the width', () => {
+    const text = runTableText(REPORT, 36, MODEL);
+    const [table, saving] = text.split('\n\n');
+    expect(table).toBe(
+      [
+        'plan  anthropic/claude-son…  $0.0060',
+        '1 applied  src/math.ts       $0.0000',
+        '2 applied  src/greet.ts      $0.0000',
+        '------------------------------------',
+        'total  2,000 / 400 tokens    $0.0060',
+      ].join('\n'),
+    );
+    expect(table.split('\n').every((line) => [...line].length <= 36)).toBe(true);
+    expect(saving).toBe('saved $0.0060 (50%) against running every step on anthropic/claude-sonnet-4');
+  });
+
+  it('shows an unknown total as a lower bound from the known parts', () => {
+    const report = { ...REPORT, totals: { ...REPORT.totals, costUsd: null }, steps: [{ ...REPORT.steps[0], costUsd: null }, REPORT.steps[1]] };
+    const text = runTableText(report, 36, MODEL);
+    expect(text).toContain('1 applied  src/math.ts             ?');
+    expect(text).toContain('total  2,000 / 400 tokens   ≥$0.0060');
+  });
+});
+
+describe('fitLine', () => {
+  it('pads to the width, cuts the left side with an ellipsis, and cuts the whole line when even the right does not fit', () => {
+    expect(fitLine('a', '$1', 8)).toBe('a     $1');
+    expect(fitLine('abcdefgh', '$1', 8)).toBe('abc…  $1');
+    expect(fitLine('abcdefgh', '$0.0000', 8)).toBe('abcdefg…');
+  });
+});
+
+describe('runSummaryText', () => {
+  it('adds where the commits went, reverted steps and an interruption', () => {
+    let run = [...PLAN_READY, ...APPLYING, ...FINISHING].reduce((state, event) => reduceRun(state, { type: 'event', event, at: 1 }), initialRunState);
+    run = reduceRun(run, { type: 'reverted', index: 0, commit: 'abcdef0123' });
+    const text = runSummaryText({ ...run, exitCode: 130 }, 100, MODEL);
+    expect(text.split('\n').slice(-3)).toEqual([
+      '2 of 2 steps committed on branch tandem/add-subtraction-1a2b.',
+      'Step 1 reverted by commit abcdef0.',
+      'Interrupted: calls in flight were cancelled; steps not yet applied were skipped.',
+    ]);
+    expect(runSummaryText(initialRunState, 80, MODEL)).toBe('');
+  });
+});
