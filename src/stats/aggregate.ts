@@ -30,7 +30,9 @@ export function aggregateStats(records: ActivityRecord[], architectPricing?: Pri
   const byKey = new Map<string, ActivityRecord[]>();
   for (const record of records) {
     const key = JSON.stringify([record.role, record.model, record.provider]);
-    byKey.set(key, [...(byKey.get(key) ?? []), record]);
+    const group = byKey.get(key);
+    if (group) group.push(record);
+    else byKey.set(key, [record]);
   }
   const groups = [...byKey.values()]
     .map((calls): StatsGroup => {

@@ -17,7 +17,9 @@ export function usageByDay(records: ActivityRecord[], isLocal: IsLocal): DayUsag
   const byDay = new Map<string, ActivityRecord[]>();
   for (const record of records) {
     const day = dayOf(new Date(record.ts));
-    byDay.set(day, [...(byDay.get(day) ?? []), record]);
+    const calls = byDay.get(day);
+    if (calls) calls.push(record);
+    else byDay.set(day, [record]);
   }
   const sorted = [...byDay.keys()].sort();
   return daysBetween(sorted[0], sorted[sorted.length - 1]).map((day) => {

@@ -35,7 +35,8 @@ export function renderStatsTable(summary: StatsSummary, options: { since: Date |
   return lines.join('\n');
 }
 
-function usageCells(usage: UsageSum): string[] {
+/** The cells of a UsageSum in the stats table's order: calls, failed, tokens, cost (a lower bound as ≥, unknown as ?), p50, p95. */
+export function usageCells(usage: UsageSum): string[] {
   return [
     formatInt(usage.calls),
     formatInt(usage.failures),

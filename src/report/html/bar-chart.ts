@@ -25,6 +25,9 @@ export interface BarChartSpec {
   note?: string;
 }
 
+/** The note under a chart of costs: how it shows what is not known. */
+export const COST_NOTE = '? : cost unknown · ≥ and a paler bar: a lower bound, some calls of unknown cost';
+
 const WIDTH = 520;
 const HEIGHT = 240;
 const PAD = { left: 64, right: 8, top: 22, bottom: 30 };

@@ -1,12 +1,12 @@
-import { formatCostSum, formatInt, formatLatency, formatTime, formatTokens, formatUsd } from '../format.js';
+import { formatInt, formatTime, formatUsd } from '../format.js';
 import { savingLine } from '../table.js';
 import type { DayUsage } from '../../stats/days.js';
+import { usageCells } from '../../stats/table.js';
 import type { UsageSum } from '../../stats/usage-sum.js';
-import { barChart } from './bar-chart.js';
+import { barChart, COST_NOTE } from './bar-chart.js';
 import { escapeHtml } from './escape.js';
 import type { HtmlReportInput } from './input.js';
 import { compactNumber } from './scale.js';
-import { COST_NOTE } from './run-section.js';
 import { htmlTable, type Cell } from './table.js';
 
 /** The period part of the page: calls, cost and tokens per day, cloud against local, and the stats table with the saving. */
@@ -62,16 +62,4 @@ export function historySection(input: HtmlReportInput): string {
     `<p class="saving">${escapeHtml(savingLine(stats.savings, input.architectModel))}</p>`,
     `</section>`,
   ].join('\n');
-}
-
-function usageCells(usage: UsageSum): string[] {
-  const latency = (ms: number | null) => (ms === null ? '-' : formatLatency(ms));
-  return [
-    formatInt(usage.calls),
-    formatInt(usage.failures),
-    formatTokens(usage.promptTokens, usage.completionTokens),
-    formatCostSum(usage.cost),
-    latency(usage.p50LatencyMs),
-    latency(usage.p95LatencyMs),
-  ];
 }

@@ -1,12 +1,9 @@
 import { formatCostSum, formatInt, formatLatency, formatTime, formatTokens, formatUsd, oneLine, truncate } from '../format.js';
 import { savingLine } from '../table.js';
-import { barChart } from './bar-chart.js';
+import { barChart, COST_NOTE } from './bar-chart.js';
 import { escapeHtml } from './escape.js';
 import type { HtmlReportInput, RunView } from './input.js';
 import { htmlTable, type Cell } from './table.js';
-
-/** How a chart of costs shows what is not known. */
-export const COST_NOTE = '? : cost unknown · ≥ and a paler bar: a lower bound, some calls of unknown cost';
 
 /** The run part of the page: summary cards, the saving, cost and latency per step, and every call of the run. */
 export function runSection(run: RunView, input: Pick<HtmlReportInput, 'architectModel' | 'isLocal'>): string {
@@ -21,7 +18,7 @@ export function runSection(run: RunView, input: Pick<HtmlReportInput, 'architect
   const cards = [
     card('Cost', formatCostSum(run.totals.cost), 'cost'),
     card('All-cloud cost', formatUsd(savings.allCloudUsd), 'all-cloud'),
-    card('Saved', `${formatUsd(savings.savedUsd)}${pct}`, 'saved'),
+    card('Saved', `${formatUsd(savings.savedUsd)}${pct}`, savings.savedUsd !== null && savings.savedUsd > 0 ? 'saved gain' : 'saved'),
     card('Tokens in / out', formatTokens(run.totals.promptTokens, run.totals.completionTokens), 'tokens'),
     card('Time in model calls', formatLatency(run.totals.latencyMs), 'latency'),
   ];
@@ -62,8 +59,9 @@ function errorCell(error: string | null): Cell {
   return { text: truncate(text, 64), className: 'error', title: text };
 }
 
-function card(label: string, value: string, id: string): string {
-  return `<div class="card ${escapeHtml(id)}"><div class="label">${escapeHtml(label)}</div><div class="value" data-card="${escapeHtml(id)}">${escapeHtml(value)}</div></div>`;
+function card(label: string, value: string, classes: string): string {
+  const id = classes.split(' ')[0];
+  return `<div class="card ${escapeHtml(classes)}"><div class="label">${escapeHtml(label)}</div><div class="value" data-card="${escapeHtml(id)}">${escapeHtml(value)}</div></div>`;
 }
 
 function callsTable(run: RunView, isLocal: HtmlReportInput['isLocal']): string {

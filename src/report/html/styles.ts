@@ -23,7 +23,7 @@ code { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px; min-width: 150px; }
 .card .label { color: var(--muted); font-size: 12px; }
 .card .value { font-size: 20px; font-variant-numeric: tabular-nums; }
-.card.saved .value { color: var(--local); }
+.card.gain .value { color: var(--local); }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(400px, 1fr)); gap: 16px; }
 figure.chart { margin: 0; background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
 figcaption { font-weight: 600; }
