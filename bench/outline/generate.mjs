@@ -83,5 +83,9 @@ export function makeRepo(source, count, nodeModules) {
   else copyNodeModules(root, count, nodeModules);
   git('add', '-A');
   git('-c', 'user.name=bench', '-c', 'user.email=bench@tandem.invalid', '-c', 'commit.gpgsign=false', 'commit', '-qm', 'bench');
+  // A fresh index holds "racily clean" entries (written in the same second as the files), which git
+  // re-reads on every diff; a developer's checkout is not like that. One refresh a second later settles it.
+  execFileSync('sleep', ['1.1']);
+  git('update-index', '--refresh', '-q');
   return root;
 }

@@ -33,9 +33,13 @@ const SECRET_PATHS: RegExp[] = [
   /(^|\/)\.terraform\.d\/credentials\.tfrc\.json$/,
 ];
 
+// One alternation each: the map checks every tracked file, and one test per path is much faster than twenty.
+const ANY_NAME = new RegExp(SECRET_NAMES.map((r) => `(?:${r.source})`).join('|'), 'i');
+const ANY_PATH = new RegExp(SECRET_PATHS.map((r) => `(?:${r.source})`).join('|'));
+
 /** True when a path names a file that must never leave the machine: the built-in list of secret files. */
 export function isSecretPath(path: string): boolean {
   const name = basename(path);
   if (ENV_TEMPLATE.test(name)) return false;
-  return SECRET_NAMES.some((pattern) => pattern.test(name)) || SECRET_PATHS.some((pattern) => pattern.test(path));
+  return ANY_NAME.test(name) || ANY_PATH.test(path);
 }
