@@ -48,7 +48,7 @@ function Session({ services, onExit }: Pick<AppProps, 'services' | 'onExit'>) {
   return (
     <>
       <Static items={session.history}>{(item) => <HistoryLine key={item.id} item={item} />}</Static>
-      {!closing && <SessionScreen session={session} architectModel={services.info.architectModel} />}
+      {!closing && <SessionScreen session={session} />}
     </>
   );
 }

@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import type { SavedPlan } from '../architect/types.js';
 import type { PlanApproval } from '../pipeline/run.js';
 import { formatLatency, formatTokens, formatUsd } from '../report/format.js';
+import { listWindow } from './list-window.js';
 import { approvalOf, initialReview, reviewKey, type ReviewState } from './plan-review-state.js';
 import { TextField } from './TextField.js';
 import { useTerminalSize } from './use-terminal-size.js';
@@ -31,9 +32,8 @@ export function PlanReview({ plan, onAnswer }: PlanReviewProps) {
   });
 
   const chosen = state.selected.filter(Boolean).length;
-  const visible = Math.max(3, rows - 14);
-  const first = Math.min(Math.max(state.cursor - Math.floor(visible / 2), 0), Math.max(plan.steps.length - visible, 0));
-  const shown = plan.steps.slice(first, first + visible);
+  const { first, end } = listWindow(plan.steps.length, state.cursor, rows - 14);
+  const shown = plan.steps.slice(first, end);
   const call = plan.architect;
   return (
     <Box flexDirection="column" marginTop={1}>
@@ -48,15 +48,17 @@ export function PlanReview({ plan, onAnswer }: PlanReviewProps) {
           const here = index === state.cursor;
           const action = step.action === 'edit' ? '' : ` (${step.action})`;
           const after = step.depends_on.length > 0 ? ` · after ${step.depends_on.map((d) => d + 1).join(', ')}` : '';
+          const missing = state.selected[index] ? step.depends_on.filter((d) => !state.selected[d]) : [];
           return (
             <Text key={index} wrap="truncate-end" bold={here} dimColor={!state.selected[index]}>
               <Text color={here ? theme.accent : undefined}>{here ? '›' : ' '}</Text> [{state.selected[index] ? 'x' : ' '}] {index + 1} {step.title} · {step.file}
               {action}
               {after}
+              {missing.length > 0 && <Text color={theme.warn}> · will be skipped: needs {missing.map((d) => d + 1).join(', ')}</Text>}
             </Text>
           );
         })}
-        {first + visible < plan.steps.length && <Text dimColor>  … {plan.steps.length - first - visible} more below</Text>}
+        {end < plan.steps.length && <Text dimColor>  … {plan.steps.length - end} more below</Text>}
       </Box>
       <Box flexDirection="column" marginTop={1}>
         <Text dimColor>Instructions for step {state.cursor + 1}{state.editing ? ' (editing)' : ''}:</Text>

@@ -5,7 +5,6 @@ import { PlanReview } from './PlanReview.js';
 import { ResultsView } from './ResultsView.js';
 import { RunView } from './RunView.js';
 import { Spinner } from './Spinner.js';
-import { runSummaryText } from './table-text.js';
 import { TaskInput } from './TaskInput.js';
 import { useNow } from './use-clock.js';
 import type { SessionHook } from './use-session.js';
@@ -13,9 +12,9 @@ import { useTerminalSize } from './use-terminal-size.js';
 import { useTheme } from './use-theme.js';
 
 /** The live part of the session: whichever screen the session is on, and a status line under it. */
-export function SessionScreen({ session, architectModel }: { session: SessionHook; architectModel: string }) {
+export function SessionScreen({ session }: { session: SessionHook }) {
   const theme = useTheme();
-  const { columns, rows } = useTerminalSize();
+  const { rows } = useTerminalSize();
   const { run } = session;
   const diffStep = session.diffIndex === null ? undefined : run.steps[session.diffIndex];
   let screen;
@@ -40,7 +39,6 @@ export function SessionScreen({ session, architectModel }: { session: SessionHoo
     screen = (
       <ResultsView
         run={run}
-        summary={runSummaryText(run, columns, architectModel)}
         cursor={session.cursor}
         onCursor={session.setCursor}
         onOpen={session.openDiff}

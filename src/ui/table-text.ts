@@ -36,15 +36,20 @@ export function fitLine(left: string, right: string, width: number): string {
   return `${cut}${' '.repeat(Math.max(room - [...cut].length, 0))}  ${right}`;
 }
 
-/** A finished run in words: the cost table, where the commits went, which steps the user reverted since. */
+/** A finished run in words: the cost table, where the commits went, and whether it was interrupted. */
 export function runSummaryText(run: RunState, width: number, architectModel: string): string {
   if (!run.report) return '';
   const lines = [runTableText(run.report, width, architectModel), ''];
   const applied = run.report.steps.filter((step) => step.status === 'applied').length;
   if (run.branch) lines.push(`${applied} of ${run.report.steps.length} steps committed on branch ${run.branch}.`);
-  for (const step of run.steps) {
-    if (step.revertedBy) lines.push(`Step ${step.index + 1} reverted by commit ${step.revertedBy.slice(0, 7)}.`);
-  }
   if (run.exitCode === 130) lines.push('Interrupted: calls in flight were cancelled; steps not yet applied were skipped.');
   return lines.join('\n');
+}
+
+/** The steps the user reverted after the run, one line each ('' for none). */
+export function revertNotes(run: RunState): string {
+  return run.steps
+    .filter((step) => step.revertedBy)
+    .map((step) => `Step ${step.index + 1} reverted by commit ${step.revertedBy?.slice(0, 7)}.`)
+    .join('\n');
 }

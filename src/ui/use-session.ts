@@ -4,7 +4,7 @@ import type { PlanApproval } from '../pipeline/run.js';
 import type { RunState } from './run-state.js';
 import type { SessionServices } from './session-services.js';
 import { helpText, parsePromptLine, type SlashName } from './slash-commands.js';
-import { runSummaryText } from './table-text.js';
+import { revertNotes, runSummaryText } from './table-text.js';
 import { textAt, type TextState } from './text-edit.js';
 import { useClock } from './use-clock.js';
 import { describeError, usePipeline } from './use-pipeline.js';
@@ -49,7 +49,7 @@ export interface SessionHook {
   openDiff(index: number): void;
   closeDiff(): void;
   revertStep(index: number): void;
-  /** Leaves the finished run's screen: its table goes to the scrollback and the prompt returns. */
+  /** Leaves the finished run's screen for the prompt, noting any step reverted meanwhile in the scrollback. */
   dismissRun(): void;
   /** Ctrl-C: cancel the run in flight; again, or when idle, quit. */
   interrupt(): void;
@@ -72,6 +72,7 @@ export function useSession(services: SessionServices, quit: (exitCode: number) =
   const [diffIndex, setDiffIndex] = useState<number | null>(null);
   const controller = useRef<AbortController | null>(null);
   const cancelled = useRef<'plan' | 'run' | null>(null);
+  const announced = useRef(false);
   const { state: run, dispatch } = pipeline;
 
   const say = useCallback((kind: HistoryItem['kind'], text: string, extra: Pick<HistoryItem, 'hint' | 'preformatted'> = {}) => {
@@ -90,7 +91,15 @@ export function useSession(services: SessionServices, quit: (exitCode: number) =
     dispatch({ type: 'reset' });
   }, [active, run.stage, run.plan, run.error, say, dispatch]);
 
+  // The finished run's table goes to the scrollback at once: it can be long, and the live area must stay short.
+  useEffect(() => {
+    if (run.stage !== 'done' || announced.current) return;
+    announced.current = true;
+    say('output', runSummaryText(run, size.columns, services.info.architectModel));
+  }, [run, size.columns, services, say]);
+
   const startRun = async (task: string) => {
+    announced.current = false;
     const own = new AbortController();
     controller.current = own;
     cancelled.current = null;
@@ -165,10 +174,17 @@ export function useSession(services: SessionServices, quit: (exitCode: number) =
 
   const dismissRun = () => {
     if (run.stage !== 'done') return;
-    say('output', runSummaryText(run, size.columns, services.info.architectModel));
+    const notes = revertNotes(run);
+    if (notes) say('output', notes);
     dispatch({ type: 'reset' });
     setDiffIndex(null);
     setStatus(null);
+  };
+
+  const leave = (exitCode: number) => {
+    const notes = run.stage === 'done' ? revertNotes(run) : '';
+    if (notes) say('output', notes);
+    quit(exitCode);
   };
 
   const interrupt = () => {
@@ -182,7 +198,7 @@ export function useSession(services: SessionServices, quit: (exitCode: number) =
       return;
     }
     if (prompt.value !== '' && run.stage === 'idle') return setPrompt(textAt(''));
-    quit(0);
+    leave(0);
   };
 
   return {

@@ -149,11 +149,15 @@ describe('diffs of applied steps', () => {
     await tui.press('r');
     await tui.until('reverted by feedfac');
     expect(calls).toEqual([`revert ${COMMIT_1}`]);
-    expect(tui.frame()).toContain('Step 1 reverted by commit feedfac.');
     expect(tui.frame()).toContain('› 1 src/math.ts · 1111111 · reverted by feedfac');
+    expect(tui.frame()).not.toContain('Step 1 reverted by commit');
+    await tui.press('enter');
+    expect(tui.frame()).toContain('reverted by feedfac · esc keep');
+    await tui.press('r');
+    expect(calls).toEqual([`revert ${COMMIT_1}`]);
+    await tui.press('escape');
     await tui.press('n');
-    expect(tui.frame()).toContain('Step 1 reverted by commit feedfac.');
-    expect(tui.frame()).toContain('describe a change, or /help');
+    expect(tui.frame()).toMatch(/2 of 2 steps committed on branch tandem\/add-subtraction-1a2b\.\n\nStep 1 reverted by commit feedfac\.\n\n›  describe a change, or \/help/);
   });
 
   it('esc keeps the step; the diff scrolls within its height', async () => {
@@ -178,6 +182,9 @@ describe('diffs of applied steps', () => {
     await approval;
     run.emit(...APPLYING);
     await tui.until('1 of 2 applied');
+    await tui.press('enter');
+    expect(tui.frame()).toContain('› ⠋ 2 Create greet');
+    await tui.press('up');
     await tui.press('enter');
     expect(tui.frame()).toContain('r after the run');
     await tui.press('r');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitLine, runSummaryText, runTableText } from '../../src/ui/table-text.js';
+import { fitLine, revertNotes, runSummaryText, runTableText } from '../../src/ui/table-text.js';
 import { initialRunState, reduceRun } from '../../src/ui/run-state.js';
 import { APPLYING, FINISHING, PLAN_READY, REPORT } from './fixtures.js';
 
@@ -45,15 +45,17 @@ describe('fitLine', () => {
 });
 
 describe('runSummaryText', () => {
-  it('adds where the commits went, reverted steps and an interruption', () => {
+  it('adds where the commits went and an interruption; revertNotes names the steps reverted since', () => {
     let run = [...PLAN_READY, ...APPLYING, ...FINISHING].reduce((state, event) => reduceRun(state, { type: 'event', event, at: 1 }), initialRunState);
-    run = reduceRun(run, { type: 'reverted', index: 0, commit: 'abcdef0123' });
-    const text = runSummaryText({ ...run, exitCode: 130 }, 100, MODEL);
-    expect(text.split('\n').slice(-3)).toEqual([
+    expect(runSummaryText(run, 100, MODEL).split('\n').slice(-2)).toEqual(['', '2 of 2 steps committed on branch tandem/add-subtraction-1a2b.']);
+    expect(runSummaryText({ ...run, exitCode: 130 }, 100, MODEL).split('\n').slice(-2)).toEqual([
       '2 of 2 steps committed on branch tandem/add-subtraction-1a2b.',
-      'Step 1 reverted by commit abcdef0.',
       'Interrupted: calls in flight were cancelled; steps not yet applied were skipped.',
     ]);
     expect(runSummaryText(initialRunState, 80, MODEL)).toBe('');
+    expect(revertNotes(run)).toBe('');
+    run = reduceRun(run, { type: 'reverted', index: 1, commit: 'abcdef0123' });
+    run = reduceRun(run, { type: 'reverted', index: 0, commit: '0123456789' });
+    expect(revertNotes(run)).toBe('Step 1 reverted by commit 0123456.\nStep 2 reverted by commit abcdef0.');
   });
 });
