@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -64,6 +64,8 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await execa('tmux', ['-L', socket, 'kill-server'], { reject: false });
+  // kill-server can leave the socket file (in tmux's own directory, not TMPDIR) behind; it is ours alone.
+  await rm(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, socket), { force: true });
   await gateway.close();
   await repo.cleanup();
 });
