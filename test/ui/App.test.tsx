@@ -122,6 +122,15 @@ describe('plan review', () => {
     expect(PLAN.steps[0].instructions).toBe('Add subtract(a, b) below add.');
   });
 
+  it('warns when a chosen step depends on one left out', async () => {
+    const { tui, runs } = await start();
+    await toReview(tui, runs);
+    await tui.press('space');
+    expect(tui.frame()).toContain('  [x] 2 Create greet · src/greet.ts (create) · needs 1, left out: will be skipped');
+    await tui.press('space');
+    expect(tui.frame()).not.toContain('will be skipped');
+  });
+
   it('esc discards an edit, a second esc cancels the plan and says it is kept', async () => {
     const { tui, runs } = await start();
     const { run, approval } = await toReview(tui, runs);
