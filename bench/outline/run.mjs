@@ -36,7 +36,7 @@ console.log(JSON.stringify({
   coldCallMs: cold.callMs,
   warmMedianMs: median(warm.map((w) => w.ms)),
   warmMedianCallMs: median(warm.map((w) => w.callMs)),
-  warmMaxMs: Math.max(...warm.map((w) => w.ms)),
+  warmMs: warm.map((w) => w.ms),
   loadAverage: loadavg()[0].toFixed(1),
   cpus: cpus().length,
   outlined: cold.outlined,

@@ -16,7 +16,7 @@ export interface CachedOutline {
 }
 
 // Bump when the outliners, the view or the counting change, so old entries are not reused.
-const VERSION = 6;
+const VERSION = 7;
 
 type Entry = [viewTokens: number, names: string, parts: string];
 
@@ -30,6 +30,8 @@ interface CacheFile {
   parts: string;
   paths: string;
   pathTokens: string;
+  /** Outline texts of the files the last view showed, by blob hash: the next run likely shows most of them again. */
+  shown: Record<string, string>;
 }
 
 /** `.tandem/cache/outlines.json`. */
@@ -43,6 +45,8 @@ export function outlineCachePath(root: string): string {
  */
 export class OutlineCache {
   private changed = false;
+  private shown = new Map<string, string>();
+  private shownNow = new Map<string, string>();
 
   private constructor(
     private outlines: Map<string, Entry>,
@@ -57,7 +61,9 @@ export class OutlineCache {
         const [hashes, viewTokens, names, parts] = [data.hashes, data.viewTokens, data.names, data.parts].map((field) => field.split('\n'));
         const outlines = new Map(hashes.map((hash, i): [string, Entry] => [hash, [Number(viewTokens[i]), names[i], parts[i]]]));
         const pathTokens = data.pathTokens.split('\n');
-        return new OutlineCache(outlines, new Map(data.paths.split('\n').map((path, i) => [path, Number(pathTokens[i])])));
+        const cache = new OutlineCache(outlines, new Map(data.paths.split('\n').map((path, i) => [path, Number(pathTokens[i])])));
+        cache.shown = new Map(Object.entries(data.shown));
+        return cache;
       }
     } catch {
       // Start empty: the cache only saves time.
@@ -75,6 +81,16 @@ export class OutlineCache {
   setOutline(hash: string, outline: CachedOutline): void {
     this.outlines.set(hash, [outline.viewTokens, outline.names, outline.parts]);
     this.changed = true;
+  }
+
+  /** The outline text of a blob the view shows, if the last run showed it too; remembered for the next run either way. */
+  shownText(hash: string, make: () => Promise<string>): Promise<string> {
+    const known = this.shown.get(hash);
+    const text = known === undefined ? make() : Promise.resolve(known);
+    return text.then((value) => {
+      this.shownNow.set(hash, value);
+      return value;
+    });
   }
 
   /** The token cost of a path's line, if known. */
@@ -95,7 +111,8 @@ export class OutlineCache {
     const hashes = new Set(keep.map((f) => f.hash));
     const paths = new Set(keep.map((f) => f.path));
     const stale = [...this.outlines.keys()].some((h) => !hashes.has(h)) || [...this.paths.keys()].some((p) => !paths.has(p));
-    if (!this.changed && !stale) return;
+    const shownChanged = this.shownNow.size !== this.shown.size || [...this.shownNow.keys()].some((h) => !this.shown.has(h));
+    if (!this.changed && !stale && !shownChanged) return;
     const outlines = [...this.outlines].filter(([hash]) => hashes.has(hash));
     const kept = [...this.paths].filter(([path]) => paths.has(path));
     const data: CacheFile = {
@@ -106,6 +123,7 @@ export class OutlineCache {
       parts: outlines.map(([, e]) => e[2]).join('\n'),
       paths: kept.map(([path]) => path).join('\n'),
       pathTokens: kept.map(([, tokens]) => tokens).join('\n'),
+      shown: Object.fromEntries(this.shownNow),
     };
     await ensureStateDir(root);
     const file = outlineCachePath(root);
@@ -115,5 +133,7 @@ export class OutlineCache {
     await writeFile(temp, JSON.stringify(data));
     await rename(temp, file);
     this.changed = false;
+    this.shown = this.shownNow;
+    this.shownNow = new Map();
   }
 }

@@ -47,7 +47,13 @@ export async function buildRepoMap(input: { root: string; task: string; named: r
     viewFiles.push({ path, pathTokens, outlineTokens: facts.get(path)?.viewTokens ?? 0 });
   }
   const plan = planRepoView(viewFiles, input.budget);
-  const outlines = new Map(await inBatches(plan.outlined, async (path) => [path, outlineFile(path, await readRegularFile(join(input.root, path)))] as const));
+  const hashOf = new Map(files.map((f) => [f.path, f.hash]));
+  const outlines = new Map(
+    await inBatches(plan.outlined, async (path) => {
+      const text = await cache.shownText(hashOf.get(path) ?? '', async () => outlineFile(path, await readRegularFile(join(input.root, path))).join('\n'));
+      return [path, text === '' ? [] : text.split('\n')] as const;
+    }),
+  );
   await cache.save(input.root, files);
   return { ...renderRepoView(plan, (path) => outlines.get(path) ?? []), total: all.length, withheld: all.length - files.length };
 }

@@ -63,6 +63,8 @@ describe('buildRepoMap', () => {
     const cache = JSON.parse(await readFile(outlineCachePath(repo.root), 'utf8'));
     const hashes = (await indexRepoFiles(repo.root)).filter((f) => f.path !== 'config/deploy.pem').map((f) => f.hash);
     expect(cache.hashes.split('\n').sort()).toEqual([...new Set(hashes)].sort());
+    // The outlines the view showed are kept whole, so the next run need not parse them again.
+    expect(cache.shown[await repo.git('rev-parse', 'HEAD:src/login.ts')]).toBe('export function login(user: string): boolean');
     // Plant a word only the cache knows: ranking follows it, so the cache was read, not the file.
     const names = cache.names.split('\n');
     names[cache.hashes.split('\n').indexOf(await repo.git('rev-parse', 'HEAD:lib/report.py'))] = ' quasarflux ';
