@@ -53,7 +53,7 @@ export function PlanReview({ plan, onAnswer }: PlanReviewProps) {
             <Text key={index} wrap="truncate-end" bold={here} dimColor={!state.selected[index]}>
               <Text color={here ? theme.accent : undefined}>{here ? '›' : ' '}</Text> [{state.selected[index] ? 'x' : ' '}] {index + 1} {step.title} · {step.file}
               {action}
-              {missing.length > 0 ? <Text color={theme.warn}> · needs {missing.map((d) => d + 1).join(', ')}, left out: will be skipped</Text> : after}
+              {missing.length > 0 ? <Text color={theme.warn}> · needs {missing.map((d) => d + 1).join(', ')} (left out)</Text> : after}
             </Text>
           );
         })}
