@@ -74,19 +74,23 @@ export function rankFiles(task: string, files: readonly RankInput[], named: read
     });
   });
   const weights = documentFrequency.map((df) => (df === 0 ? 0 : Math.log(1 + files.length / df)));
-  const scored = files.map((file, i) => {
+  const scores = new Float64Array(files.length);
+  files.forEach((file, i) => {
     let score = mentions(task, file.path) ? 1000 : 0;
     for (let t = 0; t < terms.length; t++) {
       const where = found[i * terms.length + t];
       if (where !== 0) score += weights[t] * ((where & 1 ? 3 : 0) + (where & 2 ? 1 : 0) + (where & 4 ? 2 : where & 8 ? 1 : 0));
     }
-    return { path: file.path, score, i };
+    scores[i] = score;
   });
-  scored.sort((a, b) => b.score - a.score || a.i - b.i);
+  // Only files that scored need sorting; the others follow in their own order.
+  const hits = files.map((_, i) => i).filter((i) => scores[i] > 0);
+  hits.sort((a, b) => scores[b] - scores[a] || a - b);
+  const order = [...hits, ...files.map((_, i) => i).filter((i) => scores[i] === 0)];
   const known = new Set(files.map((f) => f.path));
   const first = [...new Set(named)].filter((path) => known.has(path));
   const firstSet = new Set(first);
-  return [...first, ...scored.map((s) => s.path).filter((path) => !firstSet.has(path))];
+  return [...first, ...order.map((i) => files[i].path).filter((path) => !firstSet.has(path))];
 }
 
 /** True when the task names the file by its path, or by a file name that is distinctive (has an extension). */

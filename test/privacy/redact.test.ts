@@ -73,6 +73,8 @@ describe('secret names and values', () => {
     expect(identifierWords('stripeSecretKey')).toEqual(['stripe', 'secret', 'key']);
     expect(identifierWords('DB_PASSWORD')).toEqual(['db', 'password']);
     expect(identifierWords('x.auth-token')).toEqual(['x', 'auth', 'token']);
+    expect(identifierWords('HTTPServer2Go')).toEqual(['http', 'server2', 'go']);
+    expect(identifierWords('src/v2/parseJSONBody.ts')).toEqual(['src', 'v2', 'parse', 'json', 'body', 'ts']);
   });
 
   it('names the kind of a secret-holding name', () => {
