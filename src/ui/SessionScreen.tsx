@@ -33,7 +33,7 @@ export function SessionScreen({ session }: { session: SessionHook }) {
     screen = <PlanReview key={session.pendingPlan.id} plan={session.pendingPlan} onAnswer={session.answerPlan} />;
   } else if (run.stage === 'planning' || run.stage === 'planned') {
     screen = <PlanningView run={run} />;
-  } else if (run.stage === 'applying') {
+  } else if (run.stage === 'applying' || (run.stage === 'done' && !session.announced)) {
     screen = <RunView run={run} cursor={session.cursor} onCursor={session.setCursor} onOpen={session.openDiff} />;
   } else if (run.stage === 'done') {
     screen = (

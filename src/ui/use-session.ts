@@ -35,6 +35,8 @@ export interface SessionHook {
   pendingPlan: SavedPlan | null;
   /** A run is in flight. */
   active: boolean;
+  /** The finished run's table is in the scrollback. */
+  announced: boolean;
   /** A slash command or a revert at work. */
   busy: string | null;
   status: Status | null;
@@ -72,7 +74,7 @@ export function useSession(services: SessionServices, quit: (exitCode: number) =
   const [diffIndex, setDiffIndex] = useState<number | null>(null);
   const controller = useRef<AbortController | null>(null);
   const cancelled = useRef<'plan' | 'run' | null>(null);
-  const announced = useRef(false);
+  const [announced, setAnnounced] = useState(false);
   const { state: run, dispatch } = pipeline;
 
   const say = useCallback((kind: HistoryItem['kind'], text: string, extra: Pick<HistoryItem, 'hint' | 'preformatted'> = {}) => {
@@ -91,15 +93,16 @@ export function useSession(services: SessionServices, quit: (exitCode: number) =
     dispatch({ type: 'reset' });
   }, [active, run.stage, run.plan, run.error, say, dispatch]);
 
-  // The finished run's table goes to the scrollback at once: it can be long, and the live area must stay short.
+  // The finished run's table goes to the scrollback at once (it can be long, and the live area must stay short),
+  // in the same render that swaps the step rows for the picker, so no frame shows the picker without the table.
   useEffect(() => {
-    if (run.stage !== 'done' || announced.current) return;
-    announced.current = true;
+    if (run.stage !== 'done' || announced) return;
+    setAnnounced(true);
     say('output', runSummaryText(run, size.columns, services.info.architectModel));
-  }, [run, size.columns, services, say]);
+  }, [run, announced, size.columns, services, say]);
 
   const startRun = async (task: string) => {
-    announced.current = false;
+    setAnnounced(false);
     const own = new AbortController();
     controller.current = own;
     cancelled.current = null;
@@ -206,6 +209,7 @@ export function useSession(services: SessionServices, quit: (exitCode: number) =
     run,
     pendingPlan: approval.pending,
     active,
+    announced,
     busy,
     status,
     prompt,

@@ -88,7 +88,8 @@ describe.skipIf(!hasTmux)('the interactive session in a real terminal (tmux)', (
     expect(review).toContain('  [x] 2 Create greet · src/greet.ts (create)');
     await tmux('send-keys', '-t', 'tandem', 'Enter');
 
-    const table = await waitFor('n next task');
+    const table = await waitFor('saved $0.0060');
+    expect(table).toContain('n next task');
     expect(table).toMatch(/Step\s+File\s+Model\s+Provider\s+Tokens in\/out\s+Latency\s+Cost\s+Status/);
     expect(table).toMatch(/total\s+2,000 \/ 400\s+\S+\s+\$0\.0060\s+2 applied/);
     expect(table).toContain('saved $0.0060 (50%) against running every step on anthropic/claude-sonnet-4');
