@@ -43,7 +43,7 @@ export async function findLastRun(workspace: Workspace): Promise<{ planId: strin
 }
 
 /** Refuses to revert on a tree with uncommitted changes: a revert would mix with them or stop half-way. */
-export async function requireCleanTree(workspace: Workspace): Promise<void> {
+async function requireCleanTree(workspace: Workspace): Promise<void> {
   const dirty = await workspace.dirtyFiles();
   if (dirty.length === 0) return;
   const list = dirty.slice(0, 10).join(', ') + (dirty.length > 10 ? `, and ${dirty.length - 10} more` : '');

@@ -3,8 +3,8 @@ import { useTheme } from './use-theme.js';
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
-/** The spinner's frame at time `now` (ms). */
-export function spinnerFrame(now: number): string {
+// The frame at time `now` (ms): a fixed clock draws a fixed frame.
+function spinnerFrame(now: number): string {
   return FRAMES[Math.floor(now / 80) % FRAMES.length];
 }
 
