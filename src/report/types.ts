@@ -3,17 +3,11 @@ import type { CallSummary } from '../architect/types.js';
 export type StepStatus = 'applied' | 'failed' | 'skipped';
 
 /** One row of the report contract's `steps`: the editor's calls of the step (retries included) summed; the fallback's share is kept apart in `fallback`. */
-export interface StepReport {
+export interface StepReport extends CallSummary {
   index: number;
   title: string;
   file: string;
   status: StepStatus;
-  model: string;
-  provider: string;
-  promptTokens: number;
-  completionTokens: number;
-  latencyMs: number;
-  costUsd: number | null;
   attempts: number;
   commit: string | null;
   /** Why it failed or was skipped (not part of the contract's required fields). */
@@ -24,12 +18,8 @@ export interface StepReport {
   check?: CheckReport;
 }
 
-export interface Totals {
-  promptTokens: number;
-  completionTokens: number;
-  latencyMs: number;
-  costUsd: number | null;
-}
+/** The whole run's sums: a call summary without a model of its own. */
+export type Totals = Omit<CallSummary, 'model' | 'provider'>;
 
 export interface Savings {
   actualUsd: number | null;
