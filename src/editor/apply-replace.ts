@@ -36,7 +36,10 @@ function alreadyThere(replace: string[], fileLines: string[]): boolean {
 
 function applyEdits(file: TextFile, edits: PlannedEdit[], strategy: string): UnitOutcome {
   let next = file;
-  for (const edit of [...edits].sort((a, b) => b.placement.start - a.placement.start)) {
+  // Edits go in bottom up; `end` follows the lowest one's last new line as the ones above resize.
+  let end = 0;
+  let first = 0;
+  for (const [k, edit] of [...edits].sort((a, b) => b.placement.start - a.placement.start).entries()) {
     const lazy = strategy === 'elision' ? undefined : lazyLine(edit.search, edit.replace);
     if (lazy !== undefined) return notApplied({ kind: 'elided-replace', line: lazy.trim() }, strategy);
     const out = emitReplacement(edit.search, edit.replace, edit.placement, file.lines);
@@ -46,13 +49,15 @@ function applyEdits(file: TextFile, edits: PlannedEdit[], strategy: string): Uni
     }
     const { start, length } = edit.placement;
     next = spliceLines(next, start, start + length, out.lines);
+    end = k === 0 ? start + out.lines.length : end + out.lines.length - length;
+    first = start;
   }
   const unchanged = serializeTextFile(next) === serializeTextFile(file);
-  return unchanged ? { status: 'unchanged', strategy, file, note: 'the edit changes nothing' } : { status: 'applied', strategy, file: next };
+  return unchanged ? { status: 'unchanged', strategy, file, note: 'the edit changes nothing' } : { status: 'applied', strategy, file: next, span: { start: first, end } };
 }
 
-/** Apply one block's old lines -> new lines to the file (null: it does not exist). */
-export function applyReplace(file: TextFile | null, search: string[], replace: string[], opts: LadderOptions): UnitOutcome {
+/** Apply one block's old lines -> new lines to the file (null: it does not exist); `after`: see `locate`. */
+export function applyReplace(file: TextFile | null, search: string[], replace: string[], opts: LadderOptions, after?: number): UnitOutcome {
   const emptySearch = search.every(isBlank);
   if (file === null) return emptySearch ? { status: 'applied', strategy: 'create', file: newTextFile(replace) } : notApplied({ kind: 'missing-file' });
   if (emptySearch) {
@@ -62,7 +67,7 @@ export function applyReplace(file: TextFile | null, search: string[], replace: s
     return { status: 'applied', strategy: 'create', file: spliceLines(file, 0, file.lines.length, replace) };
   }
   if (sameLines(search, replace)) return { status: 'unchanged', strategy: 'none', file, note: 'the edit changes nothing' };
-  const found = locate(search, replace, file.lines, opts);
+  const found = locate(search, replace, file.lines, opts, after);
   switch (found.kind) {
     case 'found':
       return applyEdits(file, found.edits, found.strategy);

@@ -1,6 +1,7 @@
 import { isBareEllipsis, isElisionComment, isPythonStubBody } from './elision.js';
 import { emitReplacement } from './emit.js';
-import { buildIndenter, detectIndent } from './indent.js';
+import { detectIndent } from './indent.js';
+import { buildIndenter } from './indenter.js';
 import { languageMismatch } from './languages.js';
 import { pathMatches } from './paths.js';
 import { notApplied, type UnitOutcome } from './outcome.js';

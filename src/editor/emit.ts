@@ -1,4 +1,5 @@
-import { indentOf, type Indenter } from './indent.js';
+import { indentOf } from './indent.js';
+import type { Indenter } from './indenter.js';
 import { diffLineOps, groupOps } from './line-diff.js';
 import { mergeLine } from './merge-line.js';
 

@@ -14,13 +14,18 @@ import { toUnits, type EditUnit } from './units.js';
 const FUZZY_THRESHOLD = 0.9;
 const FUZZY_MARGIN = 0.05;
 
-function applyUnit(unit: EditUnit, file: TextFile | null, path: string, opts: LadderOptions): UnitOutcome {
+function applyUnit(unit: EditUnit, file: TextFile | null, path: string, opts: LadderOptions, after?: number): UnitOutcome {
   if (unit.kind === 'whole') return applyWhole(file, unit.replace, path, unit.lang);
   if (unit.kind === 'delete') return applyDelete(file, unit.search);
-  const first = applyReplace(file, unit.search, unit.replace, opts);
+  const first = applyReplace(file, unit.search, unit.replace, opts, after);
   if (first.status !== 'failed' || !unit.alternative) return first;
-  const second = applyReplace(file, unit.alternative.search, unit.alternative.replace, opts);
+  const second = applyReplace(file, unit.alternative.search, unit.alternative.replace, opts, after);
   return second.status === 'applied' || second.status === 'unchanged' ? second : first;
+}
+
+/** The end of a diff's latest hunk, or null once one hunk landed above an earlier one. */
+function ordered(prev: number | null | undefined, span: { start: number; end: number }): number | null {
+  return prev === null || (prev !== undefined && span.start < prev) ? null : span.end;
 }
 
 /** Line numbers of a refusal, recomputed on the final file so the model sees the file as it is now. */
@@ -38,9 +43,13 @@ function applyUnits(units: EditUnit[], target: { path: string; content: string |
   const failed: FailedUnit[] = [];
   const applied: number[] = [];
   let touched = false;
+  // Where the last applied hunk of each diff ends: its next hunks lie below it, unless the diff was
+  // seen out of order (null), which makes its order worthless as evidence.
+  const ends = new Map<number, number | null>();
   for (const unit of units) {
     const wrongFile = checkPaths && unit.path !== undefined && !pathMatches(unit.path, path);
-    const out = wrongFile ? notApplied({ kind: 'wrong-file', path: unit.path! }) : applyUnit(unit, file, path, opts);
+    const after = unit.diff === undefined ? undefined : (ends.get(unit.diff) ?? undefined);
+    const out = wrongFile ? notApplied({ kind: 'wrong-file', path: unit.path! }) : applyUnit(unit, file, path, opts, after);
     const report: BlockReport = { index: unit.index, file: wrongFile ? unit.path! : path, status: out.status, strategy: out.strategy };
     if ('failure' in out) {
       report.reason = reasonFor(out.failure, path);
@@ -48,6 +57,7 @@ function applyUnits(units: EditUnit[], target: { path: string; content: string |
     } else {
       if (out.status === 'applied') {
         file = out.file;
+        if (unit.diff !== undefined && out.span) ends.set(unit.diff, ordered(ends.get(unit.diff), out.span));
         applied.push(unit.index);
         touched = true;
       }

@@ -1,4 +1,5 @@
-import { buildIndenter, type IndentInfo, type Indenter } from './indent.js';
+import type { IndentInfo } from './indent.js';
+import { buildIndenter, type Indenter } from './indenter.js';
 import { trimBlankEdges } from './blank-edges.js';
 
 /** The strict rungs of the ladder, each more tolerant than the last; none of them guesses. */

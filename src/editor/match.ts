@@ -1,6 +1,7 @@
 import { absorbLostBlanks, trimBlankEdges } from './blank-edges.js';
 import type { Placement } from './emit.js';
-import { buildIndenter, detectIndent, isBlank } from './indent.js';
+import { detectIndent, isBlank } from './indent.js';
+import { buildIndenter } from './indenter.js';
 import { fuzzyLocate } from './match-fuzzy.js';
 import { hasElision, locateElided } from './match-elision.js';
 import { strictLadder, type Candidate, type MatchContext } from './match-strict.js';
@@ -45,12 +46,18 @@ function planned(search: string[], replace: string[], c: Candidate, fileLines: s
 /**
  * The matching ladder for one block's old lines: exact, trailing whitespace, indentation (shift or
  * relative), blank lines at the edges, elision markers, then a bounded fuzzy match. The first
- * rung that finds anything decides; several places at that rung is a refusal, never a pick.
+ * rung that finds anything decides; several places at that rung is a refusal, never a pick, with
+ * one exception: `after` (a diff's previous hunk ends there) settles it when exactly one of the
+ * places lies at or past that line, as hunks come in file order.
  */
-export function locate(search: string[], replace: string[], fileLines: string[], opts: LadderOptions): Located {
+export function locate(search: string[], replace: string[], fileLines: string[], opts: LadderOptions, after?: number): Located {
   const ctx: MatchContext = { fileLines, model: detectIndent([...search, ...replace]), file: detectIndent(fileLines) };
   const strict = strictLadder(search, replace, ctx);
-  if (strict.kind === 'ambiguous') return strict;
+  if (strict.kind === 'ambiguous') {
+    const later = after === undefined ? [] : strict.candidates.filter((c) => c.start >= after);
+    if (later.length !== 1) return strict;
+    return { kind: 'found', strategy: 'hunk-order', edits: [planned(strict.search, strict.replace, later[0], fileLines)] };
+  }
   if (strict.kind === 'found') {
     const edit = planned(strict.search, strict.replace, strict.candidate, fileLines);
     return { kind: 'found', strategy: strict.candidate.strategy, edits: [edit] };

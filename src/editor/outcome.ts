@@ -17,9 +17,9 @@ export type Failure =
   | { kind: 'wrong-lang'; lang: string }
   | { kind: 'delete-mismatch' };
 
-/** The verdict on one unit: the file after it, or why it was left alone. */
+/** The verdict on one unit: the file after it (and the lines it wrote, first to just past the last), or why it was left alone. */
 export type UnitOutcome =
-  | { status: 'applied' | 'unchanged'; strategy: string; file: TextFile | null; note?: string }
+  | { status: 'applied' | 'unchanged'; strategy: string; file: TextFile | null; note?: string; span?: { start: number; end: number } }
   | { status: 'refused' | 'failed'; strategy?: string; failure: Failure };
 
 const FAILED: ReadonlySet<Failure['kind']> = new Set(['no-match', 'missing-file', 'delete-mismatch']);

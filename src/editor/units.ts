@@ -13,6 +13,8 @@ export interface EditUnit {
   /** For diff hunks with unmarked lines between added ones: the reading where those lines are added too. */
   alternative?: { search: string[]; replace: string[] };
   lang?: string;
+  /** Hunks of one diff share this number (the diff's place in the answer): they come in file order. */
+  diff?: number;
   /** The first line of the block, to name it in messages. */
   label: string;
 }
@@ -23,16 +25,22 @@ function labelOf(lines: string[]): string {
   return t.length > 60 ? `${t.slice(0, 57)}...` : t;
 }
 
-/** Lines left unmarked count as added only when the marked lines on both sides of them are added ones. */
+/** An unmarked line, or a blank one that may have lost its marker: neither tells which side it is on. */
+const unsure = (l: HunkLine) => l.unmarked || (l.op === ' ' && l.text === '');
+
+/**
+ * Lines left unmarked count as added only when the marked lines on both sides of them are added
+ * ones. A `+` with no text is such a marked line: it says an added blank line, not a lost marker.
+ */
 function addedReading(lines: HunkLine[]): HunkLine[] | undefined {
   const out = lines.map((l) => ({ ...l }));
   let changed = false;
   for (let i = 0; i < out.length; i++) {
     if (!out[i].unmarked) continue;
     let j = i;
-    while (j < out.length && (out[j].unmarked || out[j].text === '')) j++;
-    const before = [...out.slice(0, i)].reverse().find((l) => !l.unmarked && l.text !== '');
-    const after = out.slice(j).find((l) => !l.unmarked && l.text !== '');
+    while (j < out.length && unsure(out[j])) j++;
+    const before = out.slice(0, i).findLast((l) => !unsure(l));
+    const after = out.slice(j).find((l) => !unsure(l));
     if (before?.op === '+' && after?.op === '+') {
       for (let k = i; k < j; k++) out[k].op = '+';
       changed = true;
@@ -53,7 +61,7 @@ function readings(lines: HunkLine[]): { search: string[]; replace: string[] } {
 export function toUnits(blocks: SourcedBlock[]): EditUnit[] {
   const units: EditUnit[] = [];
   const add = (u: Omit<EditUnit, 'index'>) => units.push({ ...u, index: units.length });
-  for (const b of blocks) {
+  for (const [d, b] of blocks.entries()) {
     if (b.kind === 'search-replace') {
       const search = textToLines(b.search);
       const replace = textToLines(b.replace);
@@ -72,6 +80,7 @@ export function toUnits(blocks: SourcedBlock[]): EditUnit[] {
           path: b.path,
           kind: 'replace',
           origin: 'udiff',
+          diff: d,
           ...main,
           alternative: alt ? readings(alt) : undefined,
           label: labelOf(h.lines.map((l) => l.text)),
