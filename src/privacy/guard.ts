@@ -1,4 +1,5 @@
 import type { PrivacyLevel, ResolvedConfig, ResolvedRole, RoleName } from '../config/types.js';
+import { ExitCode, TandemError } from '../errors.js';
 import { contextTokenCounter } from '../context/tokens.js';
 import { fallbackProvider } from '../gateway/stream-attempt.js';
 import type { ModelClient, ModelRequest, ModelResult } from '../gateway/types.js';
@@ -34,8 +35,9 @@ export interface GuardSettings {
 /**
  * The one door every model request goes through. For a cloud role (any role not marked `local: true`)
  * each secret in the messages is replaced by a placeholder and the answer gets the real values back;
- * a local role gets the text as it is. Either way the request is written to the egress ledger before
- * it is sent, so what left the machine is on record even when the call then fails.
+ * a local role gets the text as it is. Either way the request goes on the egress ledger once the call
+ * is over, failed calls included (their bytes may have left), but not a call the budget refused
+ * before sending.
  */
 export class PrivacyGuard {
   constructor(private readonly settings: GuardSettings) {}
@@ -69,8 +71,15 @@ export class PrivacyGuard {
       withheld: disclosure.withheld ?? [],
       redactions: Object.fromEntries(redactor.counts),
     };
+    let result: ModelResult;
+    try {
+      result = await client.complete({ ...request, messages });
+    } catch (error) {
+      // A call the budget refused never left the machine; any other failure may have, and is counted.
+      if (!(error instanceof TandemError && error.exitCode === ExitCode.budget)) await appendEgress(this.settings.root, record);
+      throw error;
+    }
     await appendEgress(this.settings.root, record);
-    const result = await client.complete({ ...request, messages });
     return cloud ? { ...result, text: redactor.restore(result.text) } : result;
   }
 

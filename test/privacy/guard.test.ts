@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ResolvedRole } from '../../src/config/types.js';
+import { ExitCode, TandemError } from '../../src/errors.js';
 import { readEgress } from '../../src/privacy/egress-ledger.js';
 import { PrivacyGuard } from '../../src/privacy/guard.js';
 import { makeRole } from '../gateway/make-role.js';
@@ -82,9 +83,12 @@ describe('PrivacyGuard', () => {
     expect((await readEgress(root))[0]).toMatchObject({ runId: 'run-2', cloud: true, provider: '', privacy: 'outline' });
   });
 
-  it('records the request before sending it, so a failed call is on record too', async () => {
-    const client = scriptedClient('architect', []);
-    await expect(guard(true).complete(client, { messages: [{ role: 'user', content: 'hello' }] }, { files: [] })).rejects.toThrow('no answer left');
+  it('records a failed call (its bytes may have left), but not one the budget refused before sending', async () => {
+    const failing = scriptedClient('architect', []);
+    await expect(guard(true).complete(failing, { messages: [{ role: 'user', content: 'hello' }] }, { files: [] })).rejects.toThrow('no answer left');
     expect(await readFile(join(root, '.tandem/egress.jsonl'), 'utf8')).toContain('"bytes":5');
+    const refusing = { ...failing, complete: async () => Promise.reject(new TandemError('budget reached', { exitCode: ExitCode.budget })) };
+    await expect(guard(true).complete(refusing, { messages: [{ role: 'user', content: 'hello again' }] }, { files: [] })).rejects.toThrow('budget reached');
+    expect(await readEgress(root)).toHaveLength(1);
   });
 });
