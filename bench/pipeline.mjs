@@ -74,7 +74,8 @@ async function run(n, concurrency, delayFor) {
 const instant = await run(steps, 1, () => ({}));
 console.log(`instant gateway, ${steps} steps, concurrency 1: apply ${instant.applyMs.toFixed(0)} ms = ${(instant.applyMs / steps).toFixed(1)} ms of tandem's own time per step (editor call over HTTP, edit engine, git apply, git commit)`);
 
-const delays = [400, 250, 300, 150, 350, 200];
+// Editor latencies of a local 7B model are seconds per step; commits still happen one at a time, in plan order.
+const delays = [1200, 800, 2000, 600, 1500, 1000];
 const slowest = Math.max(...delays);
 const parallel = await run(delays.length, delays.length, (i) => ({ delayMs: delays[i] }));
 const serial = await run(delays.length, 1, (i) => ({ delayMs: delays[i] }));
