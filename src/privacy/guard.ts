@@ -80,7 +80,8 @@ export class PrivacyGuard {
       throw error;
     }
     await appendEgress(this.settings.root, record);
-    return cloud ? { ...result, text: redactor.restore(result.text) } : result;
+    // The architect answers JSON (a plan), so only values that need no escaping go back into it.
+    return cloud ? { ...result, text: redactor.restore(result.text, client.role === 'architect') } : result;
   }
 
   private roleOf(name: RoleName): ResolvedRole | undefined {
