@@ -34,7 +34,8 @@ export interface GuardSettings {
 
 /**
  * The one door every model request goes through. For a cloud role (any role not marked `local: true`)
- * each secret in the messages is replaced by a placeholder and the answer gets the real values back;
+ * each secret in the messages is replaced by a placeholder, and an editing role's answer gets the real
+ * values back (an edit quoting a placeholder then applies to the real file);
  * a local role gets the text as it is. Either way the request goes on the egress ledger once the call
  * is over, failed calls included (their bytes may have left), but not a call the budget refused
  * before sending.
@@ -80,8 +81,9 @@ export class PrivacyGuard {
       throw error;
     }
     await appendEgress(this.settings.root, record);
-    // The architect answers JSON (a plan), so only values that need no escaping go back into it.
-    return cloud ? { ...result, text: redactor.restore(result.text, client.role === 'architect') } : result;
+    // An edit quoting a placeholder must apply to the real file, so editing roles get the values back. The
+    // architect's plan keeps its placeholders: plans are saved, printed and posted in CI, secrets must not be.
+    return cloud && client.role !== 'architect' ? { ...result, text: redactor.restore(result.text) } : result;
   }
 
   private roleOf(name: RoleName): ResolvedRole | undefined {

@@ -58,17 +58,10 @@ export class Redactor {
     return out + text.slice(at);
   }
 
-  /**
-   * The text with every placeholder this redactor made replaced by its real value. With `insideJson`,
-   * values that would need escaping in a JSON string (quotes, backslashes, newlines: a key block) keep
-   * their placeholder, so an answer that is JSON stays valid JSON.
-   */
-  restore(text: string, insideJson = false): string {
+  /** The text with every placeholder this redactor made replaced by its real value. */
+  restore(text: string): string {
     if (this.valueOf.size === 0) return text;
-    return text.replace(PLACEHOLDER, (placeholder) => {
-      const value = this.valueOf.get(placeholder);
-      return value === undefined || (insideJson && /["\\\u0000-\u001f]/.test(value)) ? placeholder : value;
-    });
+    return text.replace(PLACEHOLDER, (placeholder) => this.valueOf.get(placeholder) ?? placeholder);
   }
 
   /** How many secrets were replaced in all. */

@@ -32,7 +32,7 @@ function guard(editorLocal: boolean): PrivacyGuard {
 }
 
 describe('PrivacyGuard', () => {
-  it('redacts secrets for a cloud role, gives the answer the real values back and records the request', async () => {
+  it('redacts secrets for a cloud role and records the request; the architect\'s answer keeps its placeholders', async () => {
     const client = scriptedClient('architect', ['keep "[REDACTED:aws-access-key]" as is']);
     const result = await guard(true).complete(
       client,
@@ -40,7 +40,7 @@ describe('PrivacyGuard', () => {
       { files: [{ path: 'src/a.ts', form: 'content', text: FILE }], pathsListed: 3, withheld: ['.env'] },
     );
     expect(client.requests[0].messages[0].content).toBe('Fix this:\nconst id = "[REDACTED:aws-access-key]";\n');
-    expect(result.text).toBe(`keep "${KEY}" as is`);
+    expect(result.text).toBe('keep "[REDACTED:aws-access-key]" as is');
     const [record] = await readEgress(root);
     expect(record).toMatchObject({
       runId: 'run-1',
@@ -69,10 +69,11 @@ describe('PrivacyGuard', () => {
     expect(record.files[0]).toMatchObject({ bytes: Buffer.byteLength(FILE), redactions: 0 });
   });
 
-  it('treats an editor without local: true as cloud', async () => {
-    const client = scriptedClient('editor', ['done']);
-    await guard(false).complete(client, { messages: [{ role: 'user', content: FILE }] }, { files: [] });
+  it('treats an editor without local: true as cloud, and gives its edit the real values back', async () => {
+    const client = scriptedClient('editor', ['<<<<<<< SEARCH\nconst id = "[REDACTED:aws-access-key]";']);
+    const result = await guard(false).complete(client, { messages: [{ role: 'user', content: FILE }] }, { files: [] });
     expect(client.requests[0].messages[0].content).not.toContain(KEY);
+    expect(result.text).toBe(`<<<<<<< SEARCH\nconst id = "${KEY}";`);
     expect((await readEgress(root))[0].cloud).toBe(true);
   });
 

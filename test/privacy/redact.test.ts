@@ -63,14 +63,6 @@ describe('Redactor.redact', () => {
     expect(redactor.restore('<<<<<<< SEARCH\nconst id = "[REDACTED:aws-access-key]";\n[REDACTED:jwt]')).toBe(`<<<<<<< SEARCH\nconst id = "${AWS_ID}";\n[REDACTED:jwt]`);
   });
 
-  it('keeps placeholders whose values would break a JSON string when restoring into JSON', () => {
-    const redactor = new Redactor();
-    redactor.redact(`${PEM}\n${AWS_ID}`);
-    const answer = '{"instructions": "move [REDACTED:private-key] and [REDACTED:aws-access-key] out"}';
-    expect(redactor.restore(answer, true)).toBe(`{"instructions": "move [REDACTED:private-key] and ${AWS_ID} out"}`);
-    expect(redactor.restore('[REDACTED:private-key]')).toBe(PEM);
-  });
-
   it('keeps the earlier pattern where two overlap', () => {
     expect(findSecrets(`aws_secret_key = "${AWS_SECRET}"`).map((h) => h.kind)).toEqual(['aws-secret-key']);
   });
