@@ -22,6 +22,8 @@ export interface CallSummary {
   completionTokens: number;
   latencyMs: number;
   costUsd: number | null;
+  /** Bytes of the requests that went to a cloud role (outside the base contract; set on run reports). */
+  cloudBytes?: number;
 }
 
 /** A plan as saved to .tandem/plans/<id>.json. */

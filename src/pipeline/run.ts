@@ -5,6 +5,8 @@ import { ExitCode, TandemError, usageError } from '../errors.js';
 import { createModelClient } from '../gateway/openai-client.js';
 import type { Workspace } from '../workspace/git.js';
 import { Budget, budgetReport, guardClient, type BudgetLimits } from './budget.js';
+import { readEgress } from '../privacy/egress-ledger.js';
+import { withEgress } from '../privacy/egress-summary.js';
 import { buildRunReport } from './build-report.js';
 import { withChannel } from './channel.js';
 import { createRunContext, type ClientFactory, type RunContext } from './context.js';
@@ -138,6 +140,7 @@ async function applyWith(ctx: RunContext, plan: SavedPlan, settings: ApplySettin
     emit,
   );
   let report = withRounds(buildRunReport(rounds.plan, rounds.outcomes, ctx.config, branch), rounds, settings.verify);
+  report = withEgress(report, await readEgress(ctx.root), { runId: ctx.runId, planId: rounds.plan.id });
   if (budget) report = { ...report, budget: budgetReport(budget) };
   const exitCode = roundsExitCode(rounds, { aborted: Boolean(ctx.signal?.aborted), budgetStopped: Boolean(budget?.stop), verify: Boolean(settings.verify) });
   emit({ type: 'done', report, exitCode });

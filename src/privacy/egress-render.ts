@@ -1,13 +1,6 @@
-import { formatInt, formatTime } from '../report/format.js';
+import { formatBytes, formatInt, formatTime } from '../report/format.js';
 import { renderColumns, type Row } from '../report/layout.js';
 import type { RunEgress } from './egress-summary.js';
-
-/** Bytes for people: "512 B", "41.2 KB", "3.1 MB" (1 KB = 1,024 bytes). */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
 
 const amount = (bytes: number, tokens: number): string => (bytes === 0 ? '-' : `${formatBytes(bytes)} (${formatInt(tokens)} tok)`);
 

@@ -1,4 +1,5 @@
-import { readEgress, type EgressForm, type EgressRecord } from './egress-ledger.js';
+import type { RunReport } from '../report/types.js';
+import type { EgressForm, EgressRecord } from './egress-ledger.js';
 
 /** Bytes and tokens, sent to cloud roles and to local ones. */
 export interface EgressTotals {
@@ -69,12 +70,27 @@ export function totalsOf(records: readonly EgressRecord[]): EgressTotals {
  * that was an earlier run (`tandem apply` of a saved plan), so the bytes match the cost the report shows.
  */
 export function reportEgress(records: readonly EgressRecord[], ids: { runId: string; planId: string }): EgressTotals {
-  return totalsOf(records.filter((r) => r.runId === ids.runId || (r.planId === ids.planId && r.role === 'architect')));
+  return totalsOf(reportRecords(records, ids));
 }
 
-/** reportEgress over the ledger on disk: the figures for a run report's `egress` field. */
-export async function readReportEgress(root: string, ids: { runId: string; planId: string }): Promise<EgressTotals> {
-  return reportEgress(await readEgress(root), ids);
+function reportRecords(records: readonly EgressRecord[], ids: { runId: string; planId: string }): EgressRecord[] {
+  return records.filter((r) => r.runId === ids.runId || (r.planId === ids.planId && r.role === 'architect'));
+}
+
+/** A run report with what went to the cloud: totals in `egress`, and `cloudBytes` on the architect and on each step. */
+export function withEgress(report: RunReport, records: readonly EgressRecord[], ids: { runId: string; planId: string }): RunReport {
+  const counted = reportRecords(records, ids);
+  const cloudBytes = (keep: (r: EgressRecord) => boolean) => counted.filter((r) => r.cloud && keep(r)).reduce((sum, r) => sum + r.bytes, 0);
+  return {
+    ...report,
+    architect: { ...report.architect, cloudBytes: cloudBytes((r) => r.role === 'architect') },
+    steps: report.steps.map((step) => ({
+      ...step,
+      cloudBytes: cloudBytes((r) => r.role === 'editor' && r.step === step.index),
+      ...(step.fallback ? { fallback: { ...step.fallback, cloudBytes: cloudBytes((r) => r.role === 'fallback' && r.step === step.index) } } : {}),
+    })),
+    egress: totalsOf(counted),
+  };
 }
 
 /** Groups the ledger by run (oldest first), with each run's destinations and files (most bytes first). */

@@ -1,6 +1,6 @@
 import type { ActivityRecord } from '../activity/types.js';
 import type { CallSummary } from '../architect/types.js';
-import { formatCostSum, formatLatency, formatTime, formatTokens, formatUsd, oneLine, truncate } from './format.js';
+import { formatBytes, formatCostSum, formatLatency, formatTime, formatTokens, formatUsd, oneLine, truncate } from './format.js';
 import { renderColumns, type Column, type Row } from './layout.js';
 import { sumCosts } from './savings.js';
 import type { RunReport, Savings, StepReport } from './types.js';
@@ -40,8 +40,26 @@ export function renderRunTable(report: RunReport, options: { architectModel?: st
     total,
     statusCounts(steps),
   ]);
-  const table = renderColumns(RUN_COLUMNS, rows, options.width);
+  const [columns, body] = report.egress ? withCloudColumn(rows, report) : [RUN_COLUMNS, rows];
+  const table = renderColumns(columns, body, options.width);
   return `${table}\n\n${savingLine(report.savings, options.architectModel ?? report.architect.model)}`;
+}
+
+const CLOUD_COLUMN: Column = { header: 'To cloud', align: 'right' };
+
+/** The bytes each row sent to a cloud role, beside its cost (a run report read from the egress ledger). */
+function withCloudColumn(rows: Row[], report: RunReport): [Column[], Row[]] {
+  const cost = RUN_COLUMNS.findIndex((c) => c.header === 'Cost');
+  // Same order as the rows: the plan, then each step and its fallback share; the totals row comes last.
+  const sizes = [report.architect.cloudBytes, ...[...report.steps].sort((a, b) => a.index - b.index).flatMap((s) => (s.fallback ? [s.cloudBytes, s.fallback.cloudBytes] : [s.cloudBytes]))];
+  const bytes = (n: number | undefined) => (n ? formatBytes(n) : '-');
+  let i = 0;
+  const out = rows.map((row) => {
+    if (row === 'rule') return row;
+    const cell = i < sizes.length ? bytes(sizes[i++]) : bytes(report.egress?.cloudBytes);
+    return [...row.slice(0, cost + 1), cell, ...row.slice(cost + 1)];
+  });
+  return [[...RUN_COLUMNS.slice(0, cost + 1), CLOUD_COLUMN, ...RUN_COLUMNS.slice(cost + 1)], out];
 }
 
 function callRow(step: string, file: string, call: CallSummary, status: string): string[] {

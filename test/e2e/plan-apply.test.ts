@@ -130,7 +130,7 @@ describe('tandem plan / apply end to end', () => {
     });
     const run = await runCli(['run', 'add subtraction and greeting', '--yes'], { cwd: repo.root, env: env(gateway) });
     expect(run.exitCode, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/Step\s+File\s+Model\s+Provider\s+Tokens in\/out\s+Latency\s+Cost\s+Status/);
+    expect(run.stdout).toMatch(/Step\s+File\s+Model\s+Provider\s+Tokens in\/out\s+Latency\s+Cost\s+To cloud\s+Status/);
     expect(run.stdout).toContain('saved $0.0060 (50%) against running every step on anthropic/claude-sonnet-4');
   });
 

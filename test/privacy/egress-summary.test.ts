@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EgressRecord } from '../../src/privacy/egress-ledger.js';
-import { formatBytes, renderFilesTable, renderRunsTable } from '../../src/privacy/egress-render.js';
-import { reportEgress, summarizeEgress, totalsOf } from '../../src/privacy/egress-summary.js';
+import { renderFilesTable, renderRunsTable } from '../../src/privacy/egress-render.js';
+import { formatBytes } from '../../src/report/format.js';
+import { reportEgress, summarizeEgress, totalsOf, withEgress } from '../../src/privacy/egress-summary.js';
+import type { RunReport } from '../../src/report/types.js';
 
 const record = (over: Partial<EgressRecord>): EgressRecord => ({
   ts: '2025-03-01T10:00:00.000Z',
@@ -41,6 +43,22 @@ describe('summarizeEgress', () => {
     ]);
     expect(b.files[0]).toMatchObject({ cloudBytes: 2050, localBytes: 2100, sends: 2 });
     expect(c).toMatchObject({ runId: 'run-c', calls: 1, files: [] });
+  });
+
+  it('puts cloud bytes on the architect, each step and its fallback share of a run report', () => {
+    const call = { model: 'm', provider: 'p', promptTokens: 1, completionTokens: 1, latencyMs: 1, costUsd: 0 };
+    const base: RunReport = {
+      plan: { id: 'plan-1', task: 't', summary: 's' },
+      architect: call,
+      steps: [{ ...call, index: 0, title: 't', file: 'src/a.ts', status: 'applied', attempts: 2, commit: 'c', fallback: { ...call, role: 'fallback' } }],
+      totals: { promptTokens: 1, completionTokens: 1, latencyMs: 1, costUsd: 0 },
+      savings: { actualUsd: 0, allCloudUsd: 0, savedUsd: 0, savedPct: null },
+    };
+    const report = withEgress(base, LEDGER, { runId: 'run-b', planId: 'plan-1' });
+    expect(report.architect.cloudBytes).toBe(4000);
+    expect(report.steps[0].cloudBytes).toBe(0);
+    expect(report.steps[0].fallback?.cloudBytes).toBe(2600);
+    expect(report.egress).toEqual(reportEgress(LEDGER, { runId: 'run-b', planId: 'plan-1' }));
   });
 
   it('counts a run report: the run itself plus the architect calls that made its plan earlier', () => {

@@ -37,6 +37,22 @@ describe('renderRunTable', () => {
     );
   });
 
+  it('shows the bytes each row sent to a cloud role beside the cost when the report carries egress', () => {
+    const steps = report.steps.map((step) =>
+      step.index === 1 ? { ...step, cloudBytes: 0, fallback: step.fallback && { ...step.fallback, cloudBytes: 2048 } } : { ...step, cloudBytes: 0 },
+    );
+    const withEgress: RunReport = {
+      ...report,
+      architect: { ...report.architect, cloudBytes: 5000 },
+      steps,
+      egress: { cloudBytes: 7048, cloudTokens: 1800, localBytes: 9000, localTokens: 2200, redactions: 0 },
+    };
+    const lines = renderRunTable(withEgress).split('\n');
+    expect(lines[0]).toMatch(/ Cost {2}To cloud {2}Status$/);
+    const cloud = lines.map((line) => line.slice(lines[0].indexOf('To cloud') - 2, lines[0].indexOf('To cloud') + 8).trim());
+    expect(cloud).toEqual(['To cloud', '4.9 KB', '-', '-', '2.0 KB', '-', '-', '----------', '6.9 KB', '', '']);
+  });
+
   it('cuts paths at the start and names at the end to fit a narrow terminal', () => {
     const lines = renderRunTable(report, { width: 100, architectModel: 'claude' }).split('\n');
     expect(lines.slice(0, 5)).toEqual([
