@@ -26,8 +26,3 @@ export function keyChecks(roles: ResolvedRole[], env: NodeJS.ProcessEnv): CheckR
     };
   });
 }
-
-/** True when the role names a key variable and neither it nor TANDEM_API_KEY is set. */
-export function keyMissing(role: ResolvedRole): boolean {
-  return role.apiKeyEnv !== undefined && !role.apiKey;
-}

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { keyMissing, missingKeyError } from '../config/keys.js';
 import type { ResolvedConfig, ResolvedRole } from '../config/types.js';
 import { createModelClient } from '../gateway/openai-client.js';
 import type { ModelClient } from '../gateway/types.js';
@@ -37,6 +38,7 @@ export function createRunContext(input: { workspace: Workspace; config: Resolved
     client(name) {
       const role = name === 'fallback' ? input.config.fallback : input.config[name];
       if (!role) throw new Error(`no ${name} role is configured`);
+      if (keyMissing(role)) throw missingKeyError(role);
       let client = clients.get(name);
       if (!client) {
         client = factory(role, recorder.onCall);

@@ -173,6 +173,14 @@ describe('tandem plan / apply end to end', () => {
     expect(await repo.git('rev-parse', '--abbrev-ref', 'HEAD')).toBe('main');
   });
 
+  it('exits 2 before any call when the key the gateway needs is not set', async () => {
+    gateway = await startFakeGateway({ routes: [] });
+    const run = await runCli(['plan', 'anything'], { cwd: repo.root, env: { TANDEM_BASE_URL: gateway.url } });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('no API key for the architect: set FASTROUTER_API_KEY (or TANDEM_API_KEY)');
+    expect(gateway.requests).toHaveLength(0);
+  });
+
   it('exits 2 on invalid config, naming the file and the key', async () => {
     await writeFile(join(repo.root, 'tandem.config.json'), JSON.stringify({ editor: { editFormat: 'xml' } }));
     await repo.git('add', 'tandem.config.json');
