@@ -65,6 +65,7 @@ Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usa
       .description('ask the architect for a plan and save it to .tandem/plans/<id>.json')
       .argument('<task...>', 'what to change, in words')
       .option('-f, --file <path>', 'send this file to the architect (repeatable)', collect, [])
+      .option('--allow-withheld-skip', 'go on without a --file that privacy rules withhold (secret, .gitignore, .tandemignore) instead of stopping')
       .option('--json', 'print the plan and the architect call as JSON'),
   ).action(act(async (task: string[], options) => (await import('./commands/plan.js')).planCommand(task.join(' '), options)));
 
@@ -85,6 +86,7 @@ Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usa
         .description('plan and apply in one go; with --check, verify and plan fix-up rounds; with --ci, run unattended')
         .argument('[task...]', 'what to change, in words (or --task-file)')
         .option('-f, --file <path>', 'send this file to the architect (repeatable)', collect, [])
+        .option('--allow-withheld-skip', 'go on without a --file that privacy rules withhold (secret, .gitignore, .tandemignore) instead of stopping')
         .option('-y, --yes', 'apply the plan without asking')
         .option('--ci', 'unattended: never prompt or read stdin, --yes implied (also when CI=true)')
         .option('--task-file <path>', 'read the task from this file')

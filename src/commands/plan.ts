@@ -1,22 +1,26 @@
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { planPipeline } from '../pipeline/run.js';
 import { createProgressPrinter } from '../report/progress.js';
 import { renderPlan, renderPlanCost } from '../report/plan-text.js';
 import { consume, withInterrupt } from './consume.js';
+import { checkNamedFiles } from './named-files.js';
 import { openProject, type ConfigFlags } from './options.js';
 
 /** Options of `tandem plan`. */
 export interface PlanOptions extends ConfigFlags {
   file: string[];
+  allowWithheldSkip?: boolean;
   json?: boolean;
 }
 
 /** `tandem plan <task>`: asks the architect, saves the plan, prints it with the call's cost. */
 export async function planCommand(task: string, options: PlanOptions): Promise<number> {
   const { workspace, config } = await openProject(options);
+  const named = await checkNamedFiles(workspace.root, resolve(options.cwd ?? process.cwd()), options.file, options);
+  for (const warning of named.warnings) process.stderr.write(`${warning}\n`);
   const progress = createProgressPrinter(process.stderr);
   const result = await withInterrupt(
-    (signal) => consume(planPipeline({ workspace, config, signal, task, files: options.file }), progress),
+    (signal) => consume(planPipeline({ workspace, config, signal, task, files: named.files }), progress),
     (text) => process.stderr.write(text),
   );
   const plan = result.plan;

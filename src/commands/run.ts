@@ -15,12 +15,14 @@ import { createProgressPrinter } from '../report/progress.js';
 import type { RunReport } from '../report/types.js';
 import type { ApplyFlags } from './apply.js';
 import { consume, withInterrupt } from './consume.js';
+import { checkNamedFiles } from './named-files.js';
 import { printRunReport } from './finish.js';
 import { openProject } from './options.js';
 
 /** Options of `tandem run`. */
 export interface RunOptions extends ApplyFlags {
   file: string[];
+  allowWithheldSkip?: boolean;
   yes?: boolean;
   ci?: boolean;
   taskFile?: string;
@@ -71,6 +73,8 @@ export async function runCommand(words: string, options: RunOptions, env: NodeJS
   }
   const interactive = !ci && !options.yes;
   const { workspace, config } = await openProject(options, env);
+  const named = await checkNamedFiles(workspace.root, base, options.file, options);
+  for (const warning of named.warnings) process.stderr.write(`${warning}\n`);
   if (ci || options.author !== undefined) {
     // Workspace commits run git in this process's environment; setting it here keeps git's own precedence intact.
     Object.assign(process.env, await identityEnv(workspace.root, { author: options.author, fallback: ci }, env));
@@ -93,7 +97,7 @@ export async function runCommand(words: string, options: RunOptions, env: NodeJS
       config,
       signal,
       task,
-      files: options.file,
+      files: named.files,
       concurrency: options.concurrency,
       allowDirty: Boolean(options.allowDirty),
       inPlace: Boolean(options.inPlace),
