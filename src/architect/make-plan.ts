@@ -8,6 +8,8 @@ import { PrivacyGuard, type SentPiece } from '../privacy/guard.js';
 import { parseArchitectAnswer } from './parse-plan.js';
 import { buildArchitectMessages, buildNeedFilesMessage, buildRepairMessage } from './prompt.js';
 import type { Plan } from './types.js';
+import type { RulesFile } from '../rules/find-rules.js';
+import { RULES_SHARE, rulesWithinBudget } from '../rules/architect-rules.js';
 
 /** A plan the architect could not produce, with its last raw answer so it can be saved. */
 export class PlanError extends TandemError {
@@ -35,6 +37,8 @@ export interface MakePlanInput {
   guard?: PrivacyGuard;
   /** Writes file summaries locally; required for privacy `local-summary`. */
   summarize?: Summarize;
+  /** Project rules files, highest precedence first: sent whole, within the budget, before the repository view. */
+  rules?: readonly RulesFile[];
   meta: { runId: string; planId: string };
   onRound?: (round: 'plan' | 'files' | 'repair') => void;
   onDelta?: (text: string, chunks: number) => void;
@@ -51,20 +55,27 @@ const MAX_NEED_FILES = 8;
  * for files (need_files: sent within budget and privacy rules, withheld ones named as such) and gets
  * one repair round for an answer that does not validate.
  */
-export async function makePlan(input: MakePlanInput): Promise<{ plan: Plan; calls: ModelResult[] }> {
+export async function makePlan(input: MakePlanInput): Promise<{ plan: Plan; calls: ModelResult[]; rules: string[] }> {
   const privacy = input.privacy ?? 'standard';
   const guard = input.guard ?? new PrivacyGuard({ root: input.root, runId: input.meta.runId, privacy });
   const disclose = (paths: readonly string[], budget: number) => discloseFiles({ root: input.root, paths, privacy, budget, summarize: input.summarize });
-  const named = await disclose(input.namedFiles, Math.floor(input.contextBudget * NAMED_SHARE));
+  // Project rules come first in the budget; named files and the repository map share what is left.
+  const rules = await rulesWithinBudget(input.rules ?? [], Math.floor(input.contextBudget * RULES_SHARE));
+  const budget = input.contextBudget - rules.tokens;
+  const named = await disclose(input.namedFiles, Math.floor(budget * NAMED_SHARE));
   const map = await buildRepoMap({
     root: input.root,
     task: input.task,
     named: named.files.map((f) => f.path),
-    budget: Math.max(0, input.contextBudget - named.tokens),
+    budget: Math.max(0, budget - named.tokens),
   });
-  const messages: ChatMessage[] = await buildArchitectMessages({ task: input.task, privacy, map, files: named.files, withheld: named.withheld });
-  const sent: SentPiece[] = [...map.outlined.map((o) => ({ path: o.path, form: 'outline' as const, text: o.text })), ...pieces(named.files)];
-  const withheld: Withheld[] = [...named.withheld];
+  const messages: ChatMessage[] = await buildArchitectMessages({ task: input.task, privacy, map, files: named.files, withheld: named.withheld, rules: rules.files });
+  const sent: SentPiece[] = [
+    ...rules.files.map((f) => ({ path: f.path, form: 'rules' as const, text: f.text })),
+    ...map.outlined.map((o) => ({ path: o.path, form: 'outline' as const, text: o.text })),
+    ...pieces(named.files),
+  ];
+  const withheld: Withheld[] = [...named.withheld, ...rules.withheld];
   const calls: ModelResult[] = [];
   const ask = async (round: 'plan' | 'files' | 'repair') => {
     input.onRound?.(round);
@@ -95,7 +106,7 @@ export async function makePlan(input: MakePlanInput): Promise<{ plan: Plan; call
       throw new PlanError(`the architect's plan was unusable after one repair round: ${reason}`, raw);
     }
   }
-  return { plan: answer.plan, calls };
+  return { plan: answer.plan, calls, rules: rules.files.map((f) => f.path) };
 }
 
 function pieces(files: readonly DisclosedFile[]): SentPiece[] {

@@ -4,6 +4,8 @@ import type { RepoMap } from '../context/repo-map.js';
 import type { ChatMessage } from '../gateway/types.js';
 import type { DisclosedFile } from '../privacy/disclose.js';
 import { fillTemplate, loadPrompt } from '../prompts.js';
+import type { RulesFile } from '../rules/find-rules.js';
+import { renderRules } from '../rules/render.js';
 
 const FORM_LABEL: Record<DisclosedFile['form'], string> = {
   content: '',
@@ -55,12 +57,16 @@ export async function buildArchitectMessages(input: {
   map: Pick<RepoMap, 'text' | 'total' | 'withheld' | 'outlined' | 'listed' | 'omitted'>;
   files: readonly DisclosedFile[];
   withheld: readonly Withheld[];
+  /** Project rules (AGENTS.md and the like), sent whole. */
+  rules?: readonly RulesFile[];
 }): Promise<ChatMessage[]> {
   const [system, needFiles, user] = await Promise.all([loadPrompt('architect.md'), loadPrompt(`architect-need-${input.privacy}.md`), loadPrompt('architect-task.md')]);
   const named = input.files.length > 0 || input.withheld.length > 0;
   const files = named ? `\nFiles named for this task:\n${renderFiles(input.files)}${renderWithheld(input.withheld)}` : '';
+  // Project rules: after the fixed instructions and before the repository view, so they stay in the cached prefix.
+  const rules = renderRules(input.rules ?? [], "The project's own rules for changes (its AGENTS.md and the like). Follow them, and carry what the editor needs into each step's instructions:");
   return [
-    { role: 'system', content: fillTemplate(system, { needFiles: needFiles.trim() }).trim() },
+    { role: 'system', content: fillTemplate(system, { needFiles: needFiles.trim() }).trim() + (rules ? `\n\n${rules}` : '') },
     {
       role: 'user',
       content: fillTemplate(user, { task: input.task, repoSummary: describeRepoMap(input.map), repoView: input.map.text || '(no files)', files }).trimEnd(),

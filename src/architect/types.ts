@@ -35,4 +35,6 @@ export interface SavedPlan extends Plan {
   baseCommit: string | null;
   /** The architect call(s) that made it, summed. */
   architect: CallSummary;
+  /** Project rules files the architect was sent (AGENTS.md and the like), highest precedence first. */
+  rules?: string[];
 }

@@ -19,6 +19,8 @@ export interface EditorPromptInput {
   feedback?: string;
   /** Show only these lines (1-based, inclusive) of a file too big for the editor's context. */
   window?: { startLine: number; endLine: number };
+  /** The project rules that apply to this file, rendered (src/rules); appended to the system prompt. */
+  rules?: string;
 }
 
 /** A fence longer than any fence inside the content, so the content cannot close it early. */
@@ -68,7 +70,9 @@ export function buildEditorMessages(input: EditorPromptInput): ChatMessage[] {
   if (input.feedback) {
     user += `\n\n${fillTemplate(loadTemplate('editor-retry.md'), { ...values, feedback: input.feedback.trim() }).trimEnd()}`;
   }
-  const system = fillTemplate(loadTemplate(`editor-${input.format}.md`), { file: step.file }).trimEnd();
+  let system = fillTemplate(loadTemplate(`editor-${input.format}.md`), { file: step.file }).trimEnd();
+  // Project rules: part of the system prompt, so retries of a step share it as a cached prefix.
+  if (input.rules) system += `\n\n${input.rules.trim()}`;
   return [
     { role: 'system', content: system },
     { role: 'user', content: user },

@@ -7,6 +7,7 @@ import type { ModelClient, ModelResult } from '../gateway/types.js';
 import { editorDisclosure } from '../privacy/edit-egress.js';
 import { guardFor } from '../privacy/guard.js';
 import { withheldReason } from '../privacy/ignore-rules.js';
+import { editorRules, withRules } from '../rules/step-rules.js';
 import { BudgetError } from './budget.js';
 import type { RunContext } from './context.js';
 import { editorCallWatch, roleConfigOf, windowedAnswerProblem } from './editor-fit.js';
@@ -45,6 +46,7 @@ export async function editStep(ctx: RunContext, plan: SavedPlan, index: number, 
   if (withheld) return { ok: false, reason: `${path} is ${withheld.replace(/^withheld: /, 'withheld, ')}: tandem never sends it to a model`, calls, fallbackCalls, attempts: 0 };
   const editor = ctx.config.editor;
   const format = chooseEditFormat(editor.editFormat, before, editor.wholeFileMaxLines);
+  const rules = await editorRules(ctx, path);
   let current = before;
   let feedback: string | undefined;
   let reason = 'the editor gave no usable edit';
@@ -62,7 +64,7 @@ export async function editStep(ctx: RunContext, plan: SavedPlan, index: number, 
     const watch = editorCallWatch(ctx, emit);
     const fitPlan = { role: roleConfigOf(ctx.config, client.role), step: index, path, content: current, format, focus: `${step.title}\n${step.instructions}` };
     const fitted = await watch.prepare(fitPlan, (window, asked) =>
-      buildEditorMessages({ task: plan.task, planSummary: plan.summary, step, stepIndex: index, content: current, format: asked, feedback, window }),
+      buildEditorMessages({ task: plan.task, planSummary: plan.summary, step, stepIndex: index, content: current, format: asked, feedback, window, rules: rules.text }),
     );
     let result: ModelResult;
     try {
@@ -75,7 +77,7 @@ export async function editStep(ctx: RunContext, plan: SavedPlan, index: number, 
           meta: { runId: ctx.runId, planId: plan.id, step: index },
           onDelta: (_text, chunks) => emit({ type: 'step-delta', index, chunks, elapsedMs: Date.now() - started }),
         },
-        editorDisclosure(path, current, fitted.window),
+        withRules(editorDisclosure(path, current, fitted.window), rules.pieces),
       );
     } catch (error) {
       // The budget refused this attempt: the calls already made stay in the step's report.

@@ -6,6 +6,7 @@ import { TandemError } from '../errors.js';
 import { planPrivacy } from '../privacy/plan-privacy.js';
 import type { Emit } from './events.js';
 import type { RunContext } from './context.js';
+import { runRules } from '../rules/step-rules.js';
 
 /** Asks the architect for a plan, saves it, and announces it. */
 export async function planStage(ctx: RunContext, input: { task: string; files: string[] }, emit: Emit): Promise<SavedPlan> {
@@ -19,6 +20,7 @@ export async function planStage(ctx: RunContext, input: { task: string; files: s
       client: architect,
       namedFiles: input.files,
       contextBudget: ctx.config.architect.contextBudget,
+      rules: (await runRules(ctx)).files,
       // Privacy boundary (src/privacy/plan-privacy.ts): level, guard and local summarizer.
       ...planPrivacy(ctx, id),
       meta: { runId: ctx.runId, planId: id },
@@ -41,6 +43,7 @@ export async function planStage(ctx: RunContext, input: { task: string; files: s
     summary: made.plan.summary,
     steps: made.plan.steps,
     architect: summarizeCalls(made.calls),
+    ...(made.rules.length > 0 && { rules: made.rules }),
   };
   const path = await savePlan(ctx.root, plan);
   emit({ type: 'plan-ready', plan, path });

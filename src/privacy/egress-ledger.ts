@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { PrivacyLevel, RoleName } from '../config/types.js';
 import { ensureStateDir, stateDir } from '../workspace/state.js';
 
-/** How a file went out: whole, a window of it, its outline, or a summary written locally. */
-export type EgressForm = 'content' | 'excerpt' | 'outline' | 'summary';
+/** How a file went out: whole, a window of it, its outline, a summary written locally, or (a project rules file) as rules. */
+export type EgressForm = 'content' | 'excerpt' | 'outline' | 'summary' | 'rules';
 
 /** One file in one request: what of it was sent and its size as sent (after redaction). */
 export interface EgressFile {

@@ -22,6 +22,14 @@ describe('architect prompt', () => {
     await expect(render(messages)).toMatchFileSnapshot(`./__snapshots__/architect-${privacy}.txt`);
   });
 
+  it('sends project rules whole after the fixed instructions, before the repository view', async () => {
+    const rules = [{ path: 'AGENTS.md', text: '# Rules\nMoney is in integer cents.\n' }, { path: 'docs/style.md', text: 'No default exports.\n' }];
+    const messages = await buildArchitectMessages({ task: 'add a discount', privacy: 'standard', map, files: [], withheld: [], rules });
+    await expect(render(messages)).toMatchFileSnapshot('./__snapshots__/architect-rules.txt');
+    expect(messages[0].content.indexOf('Money is in integer cents.')).toBeGreaterThan(0);
+    expect(messages[1].content).not.toContain('Money is in integer cents.');
+  });
+
   it('assembles the need_files follow-up', async () => {
     const message = await buildNeedFilesMessage('outline', [{ path: 'src/a.ts', form: 'outline', text: 'export const a' }], [{ path: 'secrets/x.pem', reason: 'withheld: a secret file (keys, credentials, .env)' }]);
     await expect(render([message])).toMatchFileSnapshot('./__snapshots__/need-files-outline.txt');

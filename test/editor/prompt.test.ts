@@ -36,6 +36,11 @@ function render(input: EditorPromptInput): string {
 }
 
 describe('buildEditorMessages', () => {
+  it('appends the project rules that apply to the system prompt', async () => {
+    const rules = 'Project rules (from AGENTS.md; the parts that apply to src/shop/cart.ts). Follow them in your edit:\n\n--- AGENTS.md\n```markdown\nMoney is in integer cents.\n```';
+    await expect(render({ ...base, rules })).toMatchFileSnapshot('./__snapshots__/prompt-rules.txt');
+  });
+
   it.each(['search-replace', 'udiff', 'whole'] as const)('assembles the %s prompt', async (format) => {
     await expect(render({ ...base, format })).toMatchFileSnapshot(`./__snapshots__/prompt-${format}.txt`);
   });
