@@ -88,6 +88,7 @@ export function resolveConfig(merged: ConfigLayer, env: NodeJS.ProcessEnv, sourc
     },
     fallback: fallbackLayer ? resolveRole('fallback', fallbackLayer, {}) : undefined,
     privacy: merged.privacy ?? 'standard',
+    rules: merged.rules ?? [],
     sources,
   };
 }

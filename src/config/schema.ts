@@ -54,6 +54,8 @@ export const configLayerSchema = z.strictObject({
     })
     .optional(),
   privacy: z.enum(['standard', 'outline', 'local-summary']).optional(),
+  /** Extra project rules files (repository-relative), read after AGENTS.md, CLAUDE.md, GEMINI.md, CONVENTIONS.md, .cursorrules. */
+  rules: z.array(z.string().min(1)).optional(),
 });
 
 export type ConfigLayer = z.infer<typeof configLayerSchema>;

@@ -50,6 +50,8 @@ export interface ResolvedConfig {
   };
   fallback?: ResolvedRole;
   privacy: PrivacyLevel;
+  /** Project rules files named in config, after the ones tandem finds itself. */
+  rules: string[];
   /** Where each value came from, for `/config` and `doctor`. */
   sources: string[];
 }
