@@ -122,7 +122,9 @@ Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usa
 
   program
     .command('undo')
-    .description("revert the last run's commits on the current branch (found by their Tandem-Plan trailer)")
+    .description("revert the last run's commits (found by their Tandem-Plan trailer) on the current branch, or on the run's tandem/<id> branch when you are back on main; shows them and asks first")
+    .option('-y, --yes', 'revert without asking (needed when not at a terminal)')
+    .option('--dry-run', 'show what would be reverted and revert nothing')
     .option('-C, --cwd <dir>', 'run as if started in this directory')
     .action(act(async (options) => (await import('./commands/undo.js')).undoCommand(options)));
 
