@@ -1,6 +1,7 @@
 import { loadPlan } from '../architect/plan-store.js';
 import { usageError } from '../errors.js';
 import { applyPipeline, approveAll } from '../pipeline/run.js';
+import { nextStepsText } from '../report/next-steps.js';
 import { createProgressPrinter } from '../report/progress.js';
 import { consume, withInterrupt } from './consume.js';
 import { printRunReport } from './finish.js';
@@ -19,6 +20,7 @@ export async function applyCommand(planRef: string | undefined, options: ApplyFl
   if (!planRef && !options.last) throw usageError('which plan? give a plan id or --last', 'tandem plan "<task>" saves one; tandem apply --last applies the newest');
   const { workspace, config } = await openProject(options);
   const plan = await loadPlan(workspace.root, planRef ?? 'last');
+  const base = { branch: await workspace.currentBranch(), head: await workspace.head() };
   const progress = createProgressPrinter(process.stderr);
   const result = await withInterrupt(
     (signal) =>
@@ -39,5 +41,7 @@ export async function applyCommand(planRef: string | undefined, options: ApplyFl
   );
   if (!result.report) return 1;
   printRunReport(result.report, config, options.json);
+  const next = options.json ? '' : nextStepsText(result.report, base);
+  if (next) process.stdout.write(`\n${next}\n`);
   return result.exitCode ?? 1;
 }

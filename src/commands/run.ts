@@ -11,6 +11,7 @@ import { TandemError, usageError, type ExitCodeValue } from '../errors.js';
 import type { PipelineEvent } from '../pipeline/events.js';
 import { approveAll, runPipeline, type Decisions } from '../pipeline/run.js';
 import { renderPlan } from '../report/plan-text.js';
+import { nextStepsText } from '../report/next-steps.js';
 import { createProgressPrinter } from '../report/progress.js';
 import type { RunReport } from '../report/types.js';
 import type { ApplyFlags } from './apply.js';
@@ -85,6 +86,7 @@ export async function runCommand(words: string, options: RunOptions, env: NodeJS
     stepSummary: env.GITHUB_STEP_SUMMARY || undefined,
     annotate: env.GITHUB_ACTIONS === 'true',
   };
+  const startedOn = { branch: await workspace.currentBranch(), head: await workspace.head() };
   const progress = createProgressPrinter(process.stderr);
   const verifyProgress = createVerifyPrinter(process.stderr);
   const onEvent = (event: PipelineEvent) => {
@@ -121,6 +123,8 @@ export async function runCommand(words: string, options: RunOptions, env: NodeJS
   const annotations = await writeRunOutputs(result.report, targets, { exitCode, architectModel: config.architect.model });
   for (const line of annotations) process.stderr.write(`${line}\n`);
   printRunReport(result.report, config, options.json);
+  const next = options.json || ci ? '' : nextStepsText(result.report, startedOn);
+  if (next) process.stdout.write(`\n${next}\n`);
   if (options.push) await push(workspace.root, result.report, exitCode, env);
   return exitCode;
 }

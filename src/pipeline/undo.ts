@@ -22,11 +22,11 @@ export interface UndoResult {
 /**
  * The newest run on the current branch that still has commits in place: the plan id of the newest commit
  * with a `Tandem-Plan` trailer that has not been reverted, and all of that plan's unreverted commits,
- * newest first. `git revert` names what it reverted only in its subject (`Revert "<subject>"`), so a revert
+ * newest first (on `ref`, HEAD by default). `git revert` names what it reverted only in its subject (`Revert "<subject>"`), so a revert
  * newer than a commit with that exact subject counts as its undo. Null when there is nothing to undo.
  */
-export async function findLastRun(workspace: Workspace): Promise<{ planId: string; commits: LogEntry[] } | null> {
-  const history = await workspace.log('HEAD', HISTORY_LIMIT);
+export async function findLastRun(workspace: Workspace, ref = 'HEAD'): Promise<{ planId: string; commits: LogEntry[] } | null> {
+  const history = await workspace.log(ref, HISTORY_LIMIT);
   const pendingReverts = new Map<string, number>();
   const live: LogEntry[] = [];
   for (const entry of history) {
@@ -40,6 +40,14 @@ export async function findLastRun(workspace: Workspace): Promise<{ planId: strin
   if (live.length === 0) return null;
   const planId = live[0].trailers['Tandem-Plan'];
   return { planId, commits: live.filter((entry) => entry.trailers['Tandem-Plan'] === planId) };
+}
+
+/** The error of an undo that finds no tandem commit to revert (exit 1). */
+export function nothingToUndo(branch: string): TandemError {
+  return new TandemError(`nothing to undo: no tandem commits on ${branch === 'HEAD' ? 'this detached HEAD' : `branch ${branch}`}`, {
+    exitCode: ExitCode.failed,
+    hint: 'tandem commits carry a Tandem-Plan trailer; undo looks for them on the checked-out branch and on tandem/* branches',
+  });
 }
 
 /** Refuses to revert on a tree with uncommitted changes: a revert would mix with them or stop half-way. */
@@ -65,12 +73,7 @@ export async function undoLastRun(workspace: Workspace): Promise<UndoResult> {
   await requireCleanTree(workspace);
   const branch = await workspace.currentBranch();
   const run = await findLastRun(workspace);
-  if (!run) {
-    throw new TandemError(`nothing to undo: no tandem commits on ${branch === 'HEAD' ? 'this detached HEAD' : `branch ${branch}`}`, {
-      exitCode: ExitCode.failed,
-      hint: 'tandem commits carry a Tandem-Plan trailer; undo looks for them on the checked-out branch',
-    });
-  }
+  if (!run) throw nothingToUndo(branch);
   const reverted: RevertedCommit[] = [];
   for (const commit of run.commits) {
     try {

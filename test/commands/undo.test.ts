@@ -6,6 +6,7 @@ import { describeUndo } from '../../src/commands/undo.js';
 import { findLastRun, revertCommit, undoLastRun } from '../../src/pipeline/undo.js';
 import { openWorkspace } from '../../src/workspace/git.js';
 import { runCli } from '../helpers/cli.js';
+import { runInTty } from '../helpers/tty-run.js';
 import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
 
 let repo: GitFixture;
@@ -105,19 +106,76 @@ describe('undoLastRun', () => {
 
 describe('tandem undo', () => {
   it('prints what it reverted (exit 0), then exit 1 when nothing is left, and exit 2 on a dirty tree', async () => {
-    await commit('a.txt', 'a1\n', 'tandem: only step', 'plan-x', 1);
-    const done = await runCli(['undo'], { cwd: repo.root });
+    const sha = await commit('a.txt', 'a1\n', 'tandem: only step', 'plan-x', 1);
+    const done = await runCli(['undo', '--yes'], { cwd: repo.root });
     expect(done.exitCode, done.stderr).toBe(0);
-    expect(done.stdout).toMatch(/^Undid plan plan-x on main: 1 commit reverted\.\n  [0-9a-f]{7} tandem: only step {2}-> {2}reverted by [0-9a-f]{7}$/);
+    expect(done.stdout).toMatch(
+      new RegExp(`^Undo plan plan-x on main: revert 1 commit, newest first:\n  ${sha.slice(0, 7)} tandem: only step\nUndid plan plan-x on main: 1 commit reverted\\.\n  [0-9a-f]{7} tandem: only step {2}-> {2}reverted by [0-9a-f]{7}$`),
+    );
     expect(await read('a.txt')).toBe('a0\n');
 
     const none = await runCli(['undo'], { cwd: repo.root });
     expect(none.exitCode).toBe(1);
     expect(none.stderr).toContain('tandem: nothing to undo: no tandem commits on branch main');
 
+    await commit('a.txt', 'a2\n', 'tandem: again', 'plan-y', 1);
     await writeFile(join(repo.root, 'b.txt'), 'dirty\n');
-    const dirty = await runCli(['undo'], { cwd: repo.root });
+    const dirty = await runCli(['undo', '--yes'], { cwd: repo.root });
     expect(dirty.exitCode).toBe(2);
     expect(dirty.stderr).toContain('uncommitted changes: b.txt');
+  });
+});
+
+describe('tandem undo asks first', () => {
+  it('without a terminal it shows the commits and needs --yes (exit 2); --dry-run only shows', async () => {
+    const sha = await commit('a.txt', 'a1\n', 'tandem: only step', 'plan-x', 1);
+    const asked = await runCli(['undo'], { cwd: repo.root });
+    expect(asked.exitCode).toBe(2);
+    expect(asked.stdout).toBe(`Undo plan plan-x on main: revert 1 commit, newest first:\n  ${sha.slice(0, 7)} tandem: only step`);
+    expect(asked.stderr).toContain('there is no terminal to ask in');
+    expect(asked.stderr).toContain('pass --yes to revert without asking, or --dry-run to only look');
+
+    const dry = await runCli(['undo', '--dry-run'], { cwd: repo.root });
+    expect(dry.exitCode).toBe(0);
+    expect(dry.stdout).toContain('Dry run: nothing was reverted.');
+    expect(await repo.git('rev-parse', 'HEAD')).toBe(sha);
+    expect(await read('a.txt')).toBe('a1\n');
+  });
+
+  it('at a terminal, "n" reverts nothing and "y" reverts', async () => {
+    const sha = await commit('a.txt', 'a1\n', 'tandem: only step', 'plan-x', 1);
+    const no = await runInTty(['undo'], { cwd: repo.root, answers: [{ when: '[y/N]', send: 'n\r' }] });
+    expect(no.exitCode).toBe(0);
+    expect(no.output).toContain(`  ${sha.slice(0, 7)} tandem: only step`);
+    expect(no.output).toContain('Nothing was reverted.');
+    expect(await repo.git('rev-parse', 'HEAD')).toBe(sha);
+
+    const yes = await runInTty(['undo'], { cwd: repo.root, answers: [{ when: '[y/N]', send: 'y\r' }] });
+    expect(yes.exitCode, yes.output).toBe(0);
+    expect(yes.output).toContain('Undid plan plan-x on main: 1 commit reverted.');
+    expect(await read('a.txt')).toBe('a0\n');
+  });
+
+  it("back on main after a run, finds the run's branch and reverts there, staying on main", async () => {
+    await repo.git('switch', '-q', '-c', 'tandem/plan-z');
+    const step = await commit('b.txt', 'b1\n', 'tandem: change b', 'plan-z', 1);
+    await repo.git('switch', '-q', 'main');
+    const mainHead = await repo.git('rev-parse', 'HEAD');
+
+    const dry = await runCli(['undo', '--dry-run'], { cwd: repo.root });
+    expect(dry.stdout).toContain("Undo plan plan-z on tandem/plan-z (the last run's branch; you are on main and stay there): revert 1 commit");
+    expect(dry.stdout).toContain(`  ${step.slice(0, 7)} tandem: change b`);
+
+    const done = await runCli(['undo', '--yes'], { cwd: repo.root });
+    expect(done.exitCode, done.stderr).toBe(0);
+    expect(done.stdout).toContain('Undid plan plan-z on tandem/plan-z: 1 commit reverted.');
+    expect(await repo.git('rev-parse', '--abbrev-ref', 'HEAD')).toBe('main');
+    expect(await repo.git('rev-parse', 'HEAD')).toBe(mainHead);
+    expect(await repo.git('log', '-1', '--format=%s', 'tandem/plan-z')).toBe('Revert "tandem: change b"');
+    expect(await repo.git('show', 'tandem/plan-z:b.txt')).toBe('b0');
+
+    const none = await runCli(['undo', '--yes'], { cwd: repo.root });
+    expect(none.exitCode).toBe(1);
+    expect(none.stderr).toContain('nothing to undo');
   });
 });
