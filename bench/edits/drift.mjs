@@ -24,6 +24,14 @@ export function spacesToTabs(line, unit) {
   return '\t'.repeat(Math.floor(n / unit)) + ' '.repeat(n % unit) + line.slice(n);
 }
 
+/**
+ * A tab-indented file that keeps spaces on some lines, as real ones do: JSDoc bodies and
+ * continuation lines (`| 'code'`, `.then(...)`, `? a : b`, `&& x`) pasted in with spaces.
+ */
+export function mixedIndent(line, unit) {
+  return /^ +(\*|\||\.|\?|:|&&|\|\|)/.test(line) ? line : spacesToTabs(line, unit);
+}
+
 const shift = (lines, by) => lines.map((l) => (blank(l) ? l : by > 0 ? ' '.repeat(by) + l : l.slice(-by)));
 
 /** Indentation shifted as a block: dedented to column 0 when indented, else pushed right by 4. */
@@ -77,6 +85,13 @@ export function driftCases(file, old, h) {
   if (h.search.some((l) => l.startsWith(' '.repeat(unit)))) {
     drifted('tabs-for-spaces', h.search.map((l) => spacesToTabs(l, unit)), h.replace.map((l) => spacesToTabs(l, unit)), trimmed);
     add('spaces-for-tabs', searchReplace(path, h.search, h.replace), { before: tabbed(file.before), expected: tabbed(h.expected) });
+  }
+  // The old text copied exactly from a tab file whose space-indented lines it includes.
+  const mixed = (lines) => lines.map((l) => mixedIndent(l, unit));
+  const mixedOld = mixed(old);
+  const mixedSearch = mixed(h.search);
+  if (mixedSearch.some((l) => /^ {2}/.test(l)) && mixedOld.some((l) => l.startsWith('\t')) && occurrences(mixedOld, mixedSearch) === 1) {
+    add('mixed-indent', searchReplace(path, mixedSearch, mixed(h.replace)), { before: fromLines(mixedOld), expected: fromLines(mixed(toLines(h.expected))) });
   }
   const ws = withTrailing(h);
   if (ws.search.some((l, i) => l !== h.search[i])) drifted('trailing-ws-added', ws.search, ws.replace, (a, b) => a.trimEnd() === b.trimEnd());

@@ -22,6 +22,14 @@ export interface MatchContext {
   file: IndentInfo;
 }
 
+/** The map that writes every line as the model wrote it. */
+const IDENTITY: Indenter = { alpha: 1, beta: 0, sameStyle: true, render: (line) => (line.trim() === '' ? '' : line) };
+
+/** True when some lines are indented with tabs and others with (two or more) spaces. */
+function mixesStyles(lines: string[]): boolean {
+  return lines.some((l) => /^\t+\S/.test(l)) && lines.some((l) => /^ {2,}\S/.test(l));
+}
+
 const KEYS: Record<StrictRung, (line: string) => string> = {
   exact: (l) => l,
   whitespace: (l) => l.trimEnd(),
@@ -47,7 +55,11 @@ export function strictCandidates(search: string[], rung: StrictRung, ctx: MatchC
     while (k < wanted.length && key(lines[i + k]) === wanted[k]) k++;
     if (k < wanted.length) continue;
     const pairs = search.map((s, j) => [s, lines[i + j]] as [string, string]);
-    const indenter = buildIndenter({ pairs, model: ctx.model, file: ctx.file });
+    // Lines copied with their indentation intact are the file's own terms. Where the file mixes tabs and
+    // spaces (a space-indented union line in a tab file), or no map reads the block, no conversion can be
+    // right: its new lines are taken as written, so an exact unique match is never refused.
+    const literal = rung !== 'indent' && mixesStyles(lines.slice(i, i + wanted.length));
+    const indenter = literal ? IDENTITY : (buildIndenter({ pairs, model: ctx.model, file: ctx.file }) ?? (rung === 'indent' ? null : IDENTITY));
     if (!indenter) continue;
     out.push({ start: i, indenter, strategy: strategyOf(rung, indenter) });
   }
