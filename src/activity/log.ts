@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { appendFile, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -85,10 +86,12 @@ function parseLine(line: string): ActivityRecord | null {
 /** The activity record of one gateway call, labelled with the run, plan and step it belongs to. */
 export function toActivityRecord(
   call: CallRecord,
-  ids: { runId: string; planId: string | null; step: number | null },
+  ids: { runId: string; planId: string | null; step: number | null; repo?: string },
   now: Date = new Date(),
 ): ActivityRecord {
   return {
+    id: randomBytes(8).toString('hex'),
+    ...(ids.repo !== undefined && { repo: ids.repo }),
     ts: now.toISOString(),
     runId: ids.runId,
     planId: ids.planId,
@@ -103,6 +106,8 @@ export function toActivityRecord(
     ttftMs: call.ttftMs,
     costUsd: call.costUsd,
     costSource: call.costSource,
+    ...(call.upstream !== undefined && { upstream: call.upstream }),
+    ...(call.gatewayCache !== undefined && { gatewayCache: call.gatewayCache }),
     status: call.status,
     error: call.error ?? null,
   };

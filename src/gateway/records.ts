@@ -16,6 +16,8 @@ export function okRecord(role: ResolvedRole, result: ModelResult, meta: ModelReq
     ttftMs: result.ttftMs,
     costUsd: result.costUsd,
     costSource: result.costSource,
+    ...(result.upstream !== undefined && { upstream: result.upstream }),
+    ...(result.gatewayCache !== undefined && { gatewayCache: result.gatewayCache }),
     status: 'ok',
     ...(meta && { meta }),
   };
@@ -25,7 +27,7 @@ export function okRecord(role: ResolvedRole, result: ModelResult, meta: ModelReq
 export function errorRecord(
   role: ResolvedRole,
   error: GatewayError | CallAbortedError,
-  measured: { provider: string; latencyMs: number; ttftMs: number | null },
+  measured: { provider: string; latencyMs: number; ttftMs: number | null; upstream?: string },
   meta: ModelRequest['meta'],
 ): CallRecord {
   return {

@@ -7,6 +7,7 @@ import { classifyError, type AttemptProgress } from './classify-error.js';
 import { resolveCost } from './cost.js';
 import { CallAbortedError, GatewayError, streamEndedEarly, timeoutError } from './errors.js';
 import { errorRecord, okRecord } from './records.js';
+import { readUpstream } from './upstream.js';
 import type { CallRecord, ModelRequest, ModelResult } from './types.js';
 
 type GatewayChunk = ChatCompletionChunk & { provider?: unknown };
@@ -107,6 +108,7 @@ function finish(role: ResolvedRole, state: StreamState, headers: Headers, latenc
     }),
     generationId: headers.get('x-generation-id') ?? state.chunkId,
     ...(state.provider !== undefined && { reportedProvider: state.provider }),
+    ...readUpstream(headers, role.headers, state.provider),
   };
 }
 
@@ -116,8 +118,11 @@ export async function runAttempt(client: OpenAI, role: ResolvedRole, request: Mo
   const elapsed = (): number => Math.round(performance.now() - started);
   const timers = new CallTimers(role.timeouts, request.signal);
   const state: StreamState = { text: '', finished: false, ttftMs: null, headers: false, chunks: 0 };
+  let responseHeaders: Headers | undefined;
   const failed = (error: GatewayError | CallAbortedError): AttemptOutcome => {
-    const measured = { provider: state.provider ?? fallbackProvider(role), latencyMs: elapsed(), ttftMs: state.ttftMs };
+    // A failed call still names the pool member that failed it, so a broken host stands out in `stats --by upstream`.
+    const { upstream } = readUpstream(responseHeaders, role.headers, state.provider);
+    const measured = { provider: state.provider ?? fallbackProvider(role), latencyMs: elapsed(), ttftMs: state.ttftMs, ...(upstream && { upstream }) };
     return { ok: false, error, record: errorRecord(role, error, measured, request.meta) };
   };
   // The SDK ends a stream quietly when its signal aborts, so our own stop reason is checked first.
@@ -132,6 +137,7 @@ export async function runAttempt(client: OpenAI, role: ResolvedRole, request: Mo
       .create(buildBody(role, request), { signal: timers.signal })
       .withResponse();
     state.headers = true;
+    responseHeaders = response.headers;
     timers.headersArrived();
     await readStream(stream, state, request, elapsed, timers);
     if (state.callbackError) throw state.callbackError.error;
@@ -142,10 +148,16 @@ export async function runAttempt(client: OpenAI, role: ResolvedRole, request: Mo
     return { ok: true, result, record: okRecord(role, result, request.meta) };
   } catch (err) {
     if (state.callbackError) throw err;
+    responseHeaders ??= errorHeaders(err);
     const error = stopped() ?? classifyError(err, role, state);
     if (!error) throw err;
     return failed(error);
   } finally {
     timers.dispose();
   }
+}
+
+function errorHeaders(err: unknown): Headers | undefined {
+  const headers = (err as { headers?: unknown } | null)?.headers;
+  return headers instanceof Headers ? headers : undefined;
 }

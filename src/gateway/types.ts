@@ -33,6 +33,10 @@ export interface CallUsage {
   /** null when no price is known: never a made-up 0. */
   costUsd: number | null;
   costSource: CostSource;
+  /** The pool member that served the call, as the gateway named it (Portkey target host, LiteLLM deployment, provider). */
+  upstream?: string;
+  /** Whether the gateway's own cache answered (Portkey `x-portkey-cache-status`), when it says. */
+  gatewayCache?: 'hit' | 'miss';
 }
 
 /** What a successful call returns. */

@@ -26,6 +26,10 @@ export function buildRunReport(plan: SavedPlan, outcomes: StepOutcome[], config:
       commit: outcome.commit,
     };
     if (outcome.reason && outcome.status !== 'applied') report.reason = outcome.reason;
+    // The pool member that served the step's last call: the one whose answer was (or was not) applied.
+    const last = outcome.calls.at(-1);
+    if (last?.upstream !== undefined) report.upstream = last.upstream;
+    if (last?.gatewayCache !== undefined) report.gatewayCache = last.gatewayCache;
     if (outcome.fallbackCalls.length > 0) report.fallback = { role: 'fallback', ...summarizeCalls(outcome.fallbackCalls) };
     return report;
   });

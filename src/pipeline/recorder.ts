@@ -1,4 +1,5 @@
 import { appendActivity, toActivityRecord } from '../activity/log.js';
+import { repoName } from '../activity/repo-name.js';
 import type { ActivityRecord } from '../activity/types.js';
 import type { CallRecord } from '../gateway/types.js';
 import type { Emit } from './events.js';
@@ -7,6 +8,7 @@ import type { Emit } from './events.js';
 export class CallRecorder {
   readonly records: ActivityRecord[] = [];
   private writing: Promise<void> = Promise.resolve();
+  private repo?: Promise<string>;
 
   constructor(
     private readonly root: string,
@@ -19,7 +21,10 @@ export class CallRecorder {
     const record = toActivityRecord(call, { runId: this.runId, planId: call.meta?.planId ?? null, step: call.meta?.step ?? null });
     this.records.push(record);
     // Appends are chained so lines never interleave and a crash still leaves every earlier call on record.
-    this.writing = this.writing.then(() => appendActivity(this.root, [record]));
+    // The repository's name is read once, off the call's path, and stamped on each record as it is written.
+    this.repo ??= repoName(this.root);
+    const repo = this.repo;
+    this.writing = this.writing.then(async () => appendActivity(this.root, [{ ...record, repo: await repo }]));
     this.emit({ type: 'call-finished', record });
   };
 

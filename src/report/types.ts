@@ -12,6 +12,10 @@ export interface StepReport extends CallSummary {
   commit: string | null;
   /** Why it failed or was skipped (not part of the contract's required fields). */
   reason?: string;
+  /** The pool member that served the step's last editor call, as the gateway named it. */
+  upstream?: string;
+  /** Whether the gateway's cache answered that call, when the gateway says. */
+  gatewayCache?: 'hit' | 'miss';
   /** The fallback role's share, shown as its own table row. */
   fallback?: CallSummary & { role: 'fallback' };
   /** The check run right after this step was committed (`--check-each`). */

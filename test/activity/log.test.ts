@@ -34,6 +34,7 @@ function record(ts: string, overrides: Partial<ActivityRecord> = {}): ActivityRe
 describe('toActivityRecord', () => {
   it('maps a call to the DESIGN.md record, ids and time given', () => {
     expect(toActivityRecord(call, { runId: 'r1', planId: 'p1', step: 2 }, new Date('2025-03-01T10:02:00Z'))).toEqual({
+      id: expect.stringMatching(/^[0-9a-f]{16}$/),
       ts: '2025-03-01T10:02:00.000Z',
       runId: 'r1',
       planId: 'p1',
@@ -51,6 +52,14 @@ describe('toActivityRecord', () => {
       status: 'ok',
       error: null,
     });
+  });
+
+  it('gives every record its own id, and carries the repository and the serving upstream when known', () => {
+    const a = toActivityRecord({ ...call, upstream: 'http://gpu-1:11434/v1', gatewayCache: 'miss' }, { runId: 'r', planId: null, step: 0, repo: 'github.com/acme/api' });
+    const b = toActivityRecord(call, { runId: 'r', planId: null, step: 0 });
+    expect(a.id).not.toBe(b.id);
+    expect([a.repo, a.upstream, a.gatewayCache]).toEqual(['github.com/acme/api', 'http://gpu-1:11434/v1', 'miss']);
+    expect(['repo', 'upstream', 'gatewayCache'].filter((key) => key in b)).toEqual([]);
   });
 
   it('keeps a failed call with its error and unknown cost', () => {

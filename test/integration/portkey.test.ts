@@ -1,67 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { presetConfig } from '../../src/config/presets.js';
 import { runCli } from '../helpers/cli.js';
+import { portkeyEntry, startPortkey } from '../helpers/portkey.js';
 import { startFakeGateway, type FakeGateway, type ScriptedReply } from '../helpers/fake-gateway.js';
 import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
 
 const require = createRequire(import.meta.url);
-
-/** The open-source Portkey gateway's server script, or undefined when the package cannot be loaded. */
-function portkeyEntry(): string | undefined {
-  try {
-    return require.resolve('@portkey-ai/gateway/build/start-server.js');
-  } catch {
-    return undefined;
-  }
-}
-
 const entry = portkeyEntry();
 if (!entry) console.warn('Skipping the Portkey integration test: @portkey-ai/gateway cannot be loaded (run npm install to get the devDependency).');
-
-/** Portkey's CLI takes only --port and listens on every interface; this preload keeps it on loopback. */
-const LOOPBACK_ONLY =
-  'data:text/javascript,' +
-  encodeURIComponent(
-    "import net from 'node:net'; const listen = net.Server.prototype.listen;" +
-      "net.Server.prototype.listen = function (...args) { if (typeof args[0] === 'number' && typeof args[1] !== 'string') args.splice(1, 0, '127.0.0.1');" +
-      "else if (args[0] && typeof args[0] === 'object' && !args[0].host) args[0] = { ...args[0], host: '127.0.0.1' }; return listen.apply(this, args); };",
-  );
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts Portkey on 127.0.0.1 and waits until it answers HTTP; fails with its output if it dies first. */
-async function startPortkey(script: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', LOOPBACK_ONLY, script, `--port=${port}`, '--headless'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`Portkey exited with ${child.exitCode}: ${output}`);
-    try {
-      await fetch(`http://127.0.0.1:${port}/`);
-      return { url: `http://127.0.0.1:${port}/v1`, child };
-    } catch {
-      if (Date.now() > deadline) throw new Error(`Portkey did not answer on port ${port} within 10 s: ${output}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
 
 const FILES = { 'src/math.ts': 'export function add(a: number, b: number): number {\n  return a + b;\n}\n' };
 const PLAN = {
