@@ -1,5 +1,5 @@
 import type { PrivacyLevel } from '../config/types.js';
-import type { Withheld } from '../context/repo-files.js';
+import type { Withheld } from '../disclosure/read-files.js';
 import { buildRepoMap } from '../context/repo-map.js';
 import { TandemError } from '../errors.js';
 import type { ChatMessage, ModelClient, ModelResult } from '../gateway/types.js';

@@ -1,5 +1,5 @@
 import type { PrivacyLevel } from '../config/types.js';
-import type { Withheld } from '../context/repo-files.js';
+import type { Withheld } from '../disclosure/read-files.js';
 import type { RepoMap } from '../context/repo-map.js';
 import type { ChatMessage } from '../gateway/types.js';
 import type { DisclosedFile } from '../privacy/disclose.js';

@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, relative, resolve } from 'node:path';
-import { gitList } from '../context/run-git.js';
+import { gitList } from '../workspace/run-git.js';
 import { usageError } from '../errors.js';
-import { withheldReason } from '../privacy/ignore-rules.js';
+import { withheldReason } from '../disclosure/policy.js';
 import { PathRefusedError } from '../workspace/errors.js';
 import { confinePath } from '../workspace/paths.js';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gitList } from './run-git.js';
+import { gitList } from '../workspace/run-git.js';
 
 /** A file of the working tree and the git blob hash of its current content. */
 export interface IndexedFile {

@@ -1,6 +1,6 @@
 import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { withheldTracked } from '../privacy/ignore-rules.js';
+import { withheldTracked } from '../disclosure/policy.js';
 import { OutlineCache, type CachedOutline } from './outline-cache.js';
 import { outlineFile } from './outline/outline.js';
 import { declaredWords, rankFiles } from './rank.js';

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SavedPlan } from '../architect/types.js';
+import { disclosureOf } from '../disclosure/policy.js';
 import { applyAnswer } from '../editor/engine.js';
 import { buildEditorMessages, chooseEditFormat } from '../editor/prompt.js';
 import type { ModelClient, ModelResult } from '../gateway/types.js';
 import { editorDisclosure } from '../privacy/edit-egress.js';
 import { guardFor } from '../privacy/guard.js';
-import { withheldReason } from '../privacy/ignore-rules.js';
 import { editorRules, withRules } from '../rules/step-rules.js';
 import { BudgetError } from './budget.js';
 import type { RunContext } from './context.js';
@@ -41,9 +41,9 @@ export async function editStep(ctx: RunContext, plan: SavedPlan, index: number, 
     if (before === null) return { ok: false, reason: `${path} does not exist, so it cannot be deleted`, calls, fallbackCalls, attempts: 0 };
     return { ok: true, path, before, after: null, calls, fallbackCalls, attempts: 0 };
   }
-  // Privacy boundary (src/privacy/ignore-rules.ts): a secret or ignored file is never sent to any model.
-  const withheld = await withheldReason(ctx.root, path);
-  if (withheld) return { ok: false, reason: `${path} is ${withheld.replace(/^withheld: /, 'withheld, ')}: tandem never sends it to a model`, calls, fallbackCalls, attempts: 0 };
+  // Privacy boundary (src/disclosure/policy.ts): a secret or ignored file is never sent to any model.
+  const disclosure = await disclosureOf(ctx.root, path, ctx.config.privacy, 'editor');
+  if (!disclosure.send) return { ok: false, reason: `${path} is ${disclosure.reason.replace(/^withheld: /, 'withheld, ')}: tandem never sends it to a model`, calls, fallbackCalls, attempts: 0 };
   const editor = ctx.config.editor;
   const format = chooseEditFormat(editor.editFormat, before, editor.wholeFileMaxLines);
   const rules = await editorRules(ctx, path);

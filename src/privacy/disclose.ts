@@ -1,12 +1,13 @@
 import type { PrivacyLevel } from '../config/types.js';
 import { outlineFile } from '../context/outline/outline.js';
-import { readContextFiles, type ContextFile, type Withheld } from '../context/repo-files.js';
+import { formFor, type DisclosedForm } from '../disclosure/policy.js';
+import { readContextFiles, type ContextFile, type Withheld } from '../disclosure/read-files.js';
 import { contextTokenCounter } from '../context/tokens.js';
 
 /** A file as the architect gets it under the privacy level: whole, as an outline, or as a local summary. */
 export interface DisclosedFile {
   path: string;
-  form: 'content' | 'outline' | 'summary';
+  form: DisclosedForm;
   text: string;
 }
 
@@ -57,9 +58,11 @@ export async function discloseFiles(input: {
   return { files, withheld, tokens: used };
 }
 
+// readContextFiles has already left out what the rules withhold; the policy gives the form of the rest.
 async function disclose(file: ContextFile, privacy: PrivacyLevel, summarize: Summarize | undefined): Promise<DisclosedFile> {
-  if (privacy === 'standard') return { path: file.path, form: 'content', text: file.content };
-  if (privacy === 'outline') return { path: file.path, form: 'outline', text: outlineText(file) };
+  const form = formFor(privacy, 'architect');
+  if (form === 'content') return { path: file.path, form, text: file.content };
+  if (form === 'outline') return { path: file.path, form, text: outlineText(file) };
   if (!summarize) throw new Error('privacy local-summary needs a summarizer');
   return { path: file.path, form: 'summary', text: await summarize(file) };
 }

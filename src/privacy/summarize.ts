@@ -1,4 +1,4 @@
-import type { ContextFile } from '../context/repo-files.js';
+import type { ContextFile } from '../disclosure/read-files.js';
 import type { ModelClient, ModelRequest } from '../gateway/types.js';
 import { fillTemplate, loadPrompt } from '../prompts.js';
 import type { Summarize } from './disclose.js';

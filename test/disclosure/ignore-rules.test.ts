@@ -1,7 +1,8 @@
 import { symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WITHHELD_REASONS, withheldPaths, withheldReason, withheldTracked } from '../../src/privacy/ignore-rules.js';
+import { WITHHELD_REASONS, withheldPaths, withheldTracked } from '../../src/disclosure/ignore-rules.js';
+import { withheldReason } from '../../src/disclosure/policy.js';
 import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
 
 let repo: GitFixture;

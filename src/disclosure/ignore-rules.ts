@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gitList, runGit } from '../context/run-git.js';
-import { isSecretPath } from '../context/secrets.js';
+import { gitList, runGit } from '../workspace/run-git.js';
+import { isSecretPath } from './secret-files.js';
 import { TandemError } from '../errors.js';
 
 /** The file of extra rules, in .gitignore syntax, for what tandem must never send. */
@@ -55,11 +55,6 @@ export async function withheldTracked(root: string): Promise<(path: string) => s
     if (gitignored.has(path)) return WITHHELD_REASONS.gitignore;
     return tandemignored.has(path) ? WITHHELD_REASONS.tandemignore : undefined;
   };
-}
-
-/** Why one path is never sent, or undefined when it may be. */
-export async function withheldReason(root: string, path: string): Promise<string | undefined> {
-  return (await withheldPaths(root, [path])).get(path);
 }
 
 async function checkIgnore(root: string, paths: readonly string[], config: string[]): Promise<string[]> {

@@ -1,7 +1,7 @@
 import { symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readContextFiles } from '../../src/context/repo-files.js';
+import { readContextFiles } from '../../src/disclosure/read-files.js';
 import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
 
 let repo: GitFixture;

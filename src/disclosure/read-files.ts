@@ -1,6 +1,6 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { withheldPaths } from '../privacy/ignore-rules.js';
+import { withheldPaths } from './ignore-rules.js';
 import { confinePath } from '../workspace/paths.js';
 
 /** A file's text as read from the working tree. */

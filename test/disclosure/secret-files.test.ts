@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSecretPath } from '../../src/context/secrets.js';
+import { isSecretPath } from '../../src/disclosure/secret-files.js';
 
 describe('isSecretPath', () => {
   it.each([
