@@ -1,4 +1,4 @@
-import type { Withheld } from '../context/repo-files.js';
+import type { Withheld } from '../disclosure/read-files.js';
 import { contextTokenCounter } from '../context/tokens.js';
 import type { RulesFile } from './find-rules.js';
 

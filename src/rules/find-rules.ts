@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { readContextFiles, type Withheld } from '../context/repo-files.js';
+import { readContextFiles, type Withheld } from '../disclosure/read-files.js';
 import { usageError } from '../errors.js';
 
 /** One project rules file as read from the repository. */

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/types.js';
-import { readContextFiles } from '../context/repo-files.js';
+import { readContextFiles } from '../disclosure/read-files.js';
 import type { Disclosure, SentPiece } from '../privacy/guard.js';
 import { loadProjectRules, nearestAgentsFile, type LoadedRules, type RulesFile } from './find-rules.js';
 import { renderRules } from './render.js';
