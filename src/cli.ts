@@ -192,6 +192,13 @@ Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usa
       .option('--json', 'print the checks as JSON'),
   ).action(act(async (options) => (await import('./commands/doctor.js')).doctorCommand(options)));
 
+  withConfigFlags(
+    program
+      .command('config')
+      .description('print the resolved configuration, each value with its source: default, user file, repo file, env or flag (keys shown only as set or unset)')
+      .option('--json', 'print the values with their sources as JSON'),
+  ).action(act(async (options) => (await import('./commands/config.js')).configCommand(options)));
+
   program
     .command('demo')
     .description('run plan and apply offline against the built-in simulated gateway, in a sample repository')
