@@ -129,6 +129,13 @@ Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usa
     .action(act(async (options) => (await import('./commands/undo.js')).undoCommand(options)));
 
   program
+    .command('plans')
+    .description('list the saved plans, newest first: id, age, steps, whether they were applied (from the commits\' Tandem-Plan/Tandem-Step trailers) and the task')
+    .option('--json', 'print the plans as JSON')
+    .option('-C, --cwd <dir>', 'run as if started in this directory')
+    .action(act(async (options) => (await import('./commands/plans.js')).plansCommand(options)));
+
+  program
     .command('log')
     .description('show the activity log: every model call with tokens, latency and cost')
     .option('-n, --limit <n>', 'show the newest N calls', parsePositiveInt)
