@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runGit } from '../context/run-git.js';
+import { runGit } from '../workspace/run-git.js';
 import { plansDir } from '../workspace/state.js';
 import type { SavedPlan } from './types.js';
 

@@ -1,4 +1,4 @@
-import { runGit } from '../context/run-git.js';
+import { runGit } from '../workspace/run-git.js';
 import { TandemError } from '../errors.js';
 import type { LogEntry } from '../workspace/git-output.js';
 import type { Workspace } from '../workspace/git.js';
