@@ -20,10 +20,16 @@ function withConfigFlags(command: Command): Command {
 /** Flags of the commands that apply steps. */
 function withApplyFlags(command: Command): Command {
   return command
-    .option('--concurrency <n>', 'editor calls at once for steps that do not depend on each other', parsePositiveInt, 1)
+    .option('--concurrency <n>', CONCURRENCY_HELP, parseConcurrency, 1)
     .option('--allow-dirty', 'run on a dirty working tree; tandem commits only its own changes')
     .option('--in-place', 'commit on the current branch instead of a new tandem/<plan-id> branch')
     .option('--json', 'print the JSON report instead of the table');
+}
+
+const CONCURRENCY_HELP = 'editor calls at once for steps that do not depend on each other; "auto": editor pool hosts x editor.parallelPerHost, capped by the plan';
+
+function parseConcurrency(value: string): number | 'auto' {
+  return value === 'auto' ? 'auto' : parsePositiveInt(value);
 }
 
 function parsePositiveInt(value: string): number {
@@ -107,7 +113,7 @@ Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usa
     program
       .command('session', { isDefault: true })
       .description('the interactive session (also plain "tandem"): type a task, review the plan, watch the steps, see the cost')
-      .option('--concurrency <n>', 'editor calls at once for steps that do not depend on each other', parsePositiveInt, 1)
+      .option('--concurrency <n>', CONCURRENCY_HELP, parseConcurrency, 1)
       .option('--allow-dirty', 'run on a dirty working tree; tandem commits only its own changes')
       .option('--in-place', 'commit on the current branch instead of a new tandem/<plan-id> branch')
       // As the default command it also receives mistyped command names; they get a clear error, not a session.
@@ -188,6 +194,7 @@ Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usa
     .option('--provider-slug <slug>', 'provider the editor is pinned to with provider.only (fastrouter, openrouter)')
     .option('--base-url <url>', "the gateway's URL (direct: the architect's endpoint)")
     .option('--api-key-env <name>', 'the variable that holds the key')
+    .option('--editor-pool <urls>', 'editor hosts to balance over, comma list (portkey: written as a loadbalance config; litellm: prints the model_list to paste)')
     .option('--force', 'overwrite an existing tandem.config.json')
     .option('-C, --cwd <dir>', 'run as if started in this directory')
     .action(act(async (options) => (await import('./commands/init.js')).initCommand(options)));

@@ -6,10 +6,11 @@ import { createProgressPrinter } from '../report/progress.js';
 import { consume, withInterrupt } from './consume.js';
 import { printRunReport } from './finish.js';
 import { openProject, type ConfigFlags } from './options.js';
+import type { Concurrency } from '../pipeline/concurrency.js';
 
 /** Flags of the commands that apply steps. */
 export interface ApplyFlags extends ConfigFlags {
-  concurrency: number;
+  concurrency: Concurrency;
   allowDirty?: boolean;
   inPlace?: boolean;
   json?: boolean;

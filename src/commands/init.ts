@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { parsePoolUrls, withEditorPool } from '../config/editor-pool.js';
 import { validateLayer } from '../config/layers.js';
 import { GATEWAY_PRESETS, isGatewayPreset, presetConfig, presetInfo, type GatewayPreset, type PresetChoices } from '../config/presets.js';
 import { usageError } from '../errors.js';
@@ -14,6 +15,8 @@ export interface InitOptions {
   providerSlug?: string;
   baseUrl?: string;
   apiKeyEnv?: string;
+  /** `--editor-pool <url>,<url>…`: editor hosts behind the gateway's load balancer. */
+  editorPool?: string;
   force?: boolean;
   cwd?: string;
 }
@@ -84,6 +87,7 @@ export async function initCommand(options: InitOptions, io: InitIO = { input: pr
   if (existsSync(path) && !options.force) throw usageError(`${path} already exists`, 'pass --force to overwrite it');
   if (options.gateway !== undefined && !isGatewayPreset(options.gateway)) throw usageError(`unknown gateway "${options.gateway}"`, `choose one of ${PRESET_LIST}`);
   if (options.gateway === undefined && !io.interactive) throw usageError('no terminal to ask in', `pass --gateway <${GATEWAY_PRESETS.join('|')}> (and optionally the models)`);
+  const poolUrls = options.editorPool === undefined ? undefined : parsePoolUrls(options.editorPool);
 
   const { name, choices } =
     options.gateway !== undefined
@@ -92,13 +96,16 @@ export async function initCommand(options: InitOptions, io: InitIO = { input: pr
           choices: { architectModel: options.architectModel, editorModel: options.editorModel, providerSlug: options.providerSlug, baseURL: options.baseUrl, apiKeyEnv: options.apiKeyEnv },
         }
       : await askChoices(io);
-  const layer = validateLayer(presetConfig(name, choices), 'the preset');
+  const pool = poolUrls && withEditorPool(name, presetConfig(name, choices), poolUrls);
+  const layer = validateLayer(pool?.layer ?? presetConfig(name, choices), 'the preset');
   await writeFile(path, `${JSON.stringify(layer, null, 2)}\n`, { flag: options.force ? 'w' : 'wx' });
 
   const info = presetInfo(name);
   const shown = relative(process.cwd(), path) || path;
   io.output.write(`Wrote ${shown} for ${name}: architect ${layer.architect?.model}, editor ${layer.editor?.model}.\n`);
   if (info.apiKeyEnv) io.output.write(`Put the key in ${choices.apiKeyEnv ?? info.apiKeyEnv} (keys never go in the file).\n`);
-  io.output.write(`Setup notes: ${info.docs}. Then check everything with: tandem doctor\n`);
+  if (poolUrls) io.output.write(`Editor pool: ${poolUrls.length} hosts (${poolUrls.join(', ')}); tandem doctor checks each, --concurrency auto uses them all.\n`);
+  if (pool?.snippet) io.output.write(`Add the pool to your LiteLLM proxy's config.yaml (tandem does not edit it):\n\n${pool.snippet}\n`);
+  io.output.write(`Setup notes: ${poolUrls ? 'docs/scale.md' : info.docs}. Then check everything with: tandem doctor\n`);
   return 0;
 }

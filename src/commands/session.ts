@@ -12,10 +12,11 @@ import type { SessionServices } from '../ui/session-services.js';
 import type { Workspace } from '../workspace/git.js';
 import { openProject, type ConfigFlags } from './options.js';
 import { describeUndo } from './undo.js';
+import type { Concurrency } from '../pipeline/concurrency.js';
 
 /** Options of `tandem session` (also plain `tandem`). */
 export interface SessionOptions extends ConfigFlags {
-  concurrency: number;
+  concurrency: Concurrency;
   allowDirty?: boolean;
   inPlace?: boolean;
 }

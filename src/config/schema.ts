@@ -51,6 +51,10 @@ export const configLayerSchema = z.strictObject({
       /** Edit retries after the first attempt, before the fallback role's one try. */
       maxRetries: z.number().int().min(0).max(10).optional(),
       fallback: role.optional(),
+      /** Editor hosts behind the gateway's load balancer (written by `tandem init --editor-pool`). */
+      pool: z.array(z.url()).min(1).optional(),
+      /** Calls one pool member serves at once (Ollama's OLLAMA_NUM_PARALLEL); sizes `--concurrency auto`. */
+      parallelPerHost: z.number().int().min(1).max(64).optional(),
     })
     .optional(),
   privacy: z.enum(['standard', 'outline', 'local-summary']).optional(),

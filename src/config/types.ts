@@ -47,6 +47,10 @@ export interface ResolvedConfig {
     wholeFileMaxLines: number;
     /** Edit retries after the first attempt before the fallback (if any) gets one try. */
     editRetries: number;
+    /** Editor hosts behind the gateway's load balancer, when the config names a pool. */
+    pool?: string[];
+    /** Calls each editor host serves at once; `--concurrency auto` is pool members × this. */
+    parallelPerHost: number;
   };
   fallback?: ResolvedRole;
   privacy: PrivacyLevel;

@@ -9,6 +9,7 @@ import { readEgress } from '../privacy/egress-ledger.js';
 import { withEgress } from '../privacy/egress-summary.js';
 import { buildRunReport } from './build-report.js';
 import { withChannel } from './channel.js';
+import { resolveConcurrency, type Concurrency } from './concurrency.js';
 import { createRunContext, type ClientFactory, type RunContext } from './context.js';
 import type { Emit, PipelineEvent } from './events.js';
 import { planStage } from './plan-stage.js';
@@ -40,7 +41,8 @@ export interface PipelineInput {
 
 /** What an apply needs beyond the plan. */
 export interface ApplySettings {
-  concurrency: number;
+  /** Editor calls at once; `auto` sizes it from the editor pool and the plan. */
+  concurrency: Concurrency;
   allowDirty: boolean;
   inPlace: boolean;
   branch?: string;
@@ -136,7 +138,7 @@ async function applyWith(ctx: RunContext, plan: SavedPlan, settings: ApplySettin
   emit({ type: 'apply-start', plan, branch, steps: selected });
   const rounds = await applyRounds(
     ctx,
-    { plan, branch, selected, concurrency: settings.concurrency, dirtyFiles: new Set(dirty), decisions: settings.decisions, verify: settings.verify, halted: () => budget?.stop?.message },
+    { plan, branch, selected, concurrency: resolveConcurrency(settings.concurrency, ctx.config.editor, plan.steps, selected), dirtyFiles: new Set(dirty), decisions: settings.decisions, verify: settings.verify, halted: () => budget?.stop?.message },
     emit,
   );
   let report = withRounds(buildRunReport(rounds.plan, rounds.outcomes, ctx.config, branch), rounds, settings.verify);
