@@ -102,6 +102,7 @@ export function toActivityRecord(
     promptTokens: call.promptTokens,
     completionTokens: call.completionTokens,
     cachedTokens: call.cachedTokens,
+    cacheWriteTokens: call.cacheWriteTokens ?? 0,
     latencyMs: call.latencyMs,
     ttftMs: call.ttftMs,
     costUsd: call.costUsd,

@@ -1,6 +1,6 @@
 import type { PrivacyLevel } from '../config/types.js';
 import type { Withheld } from '../disclosure/read-files.js';
-import { buildRepoMap } from '../context/repo-map.js';
+import { buildRepoMap, type RepoMap } from '../context/repo-map.js';
 import { TandemError } from '../errors.js';
 import type { ChatMessage, ModelClient, ModelResult } from '../gateway/types.js';
 import { discloseFiles, type DisclosedFile, type Summarize } from '../privacy/disclose.js';
@@ -40,6 +40,12 @@ export interface MakePlanInput {
   /** Project rules files, highest precedence first: sent whole, within the budget, before the repository view. */
   rules?: readonly RulesFile[];
   meta: { runId: string; planId: string };
+  /**
+   * The repository view of an earlier plan in this run, sent again unchanged (fix-up rounds): the request
+   * then starts with the same prefix, which the gateway's prompt cache can serve. Used only while it and
+   * the named files fit `contextBudget` together.
+   */
+  reuseMap?: RepoMap;
   onRound?: (round: 'plan' | 'files' | 'repair') => void;
   onDelta?: (text: string, chunks: number) => void;
   signal?: AbortSignal;
@@ -55,7 +61,7 @@ const MAX_NEED_FILES = 8;
  * for files (need_files: sent within budget and privacy rules, withheld ones named as such) and gets
  * one repair round for an answer that does not validate.
  */
-export async function makePlan(input: MakePlanInput): Promise<{ plan: Plan; calls: ModelResult[]; rules: string[] }> {
+export async function makePlan(input: MakePlanInput): Promise<{ plan: Plan; calls: ModelResult[]; rules: string[]; map: RepoMap }> {
   const privacy = input.privacy ?? 'standard';
   const guard = input.guard ?? new PrivacyGuard({ root: input.root, runId: input.meta.runId, privacy });
   const disclose = (paths: readonly string[], budget: number) => discloseFiles({ root: input.root, paths, privacy, budget, summarize: input.summarize });
@@ -63,7 +69,8 @@ export async function makePlan(input: MakePlanInput): Promise<{ plan: Plan; call
   const rules = await rulesWithinBudget(input.rules ?? [], Math.floor(input.contextBudget * RULES_SHARE));
   const budget = input.contextBudget - rules.tokens;
   const named = await disclose(input.namedFiles, Math.floor(budget * NAMED_SHARE));
-  const map = await buildRepoMap({
+  const reusable = input.reuseMap && input.reuseMap.tokens + named.tokens <= budget ? input.reuseMap : undefined;
+  const map = reusable ?? await buildRepoMap({
     root: input.root,
     task: input.task,
     named: named.files.map((f) => f.path),
@@ -106,7 +113,7 @@ export async function makePlan(input: MakePlanInput): Promise<{ plan: Plan; call
       throw new PlanError(`the architect's plan was unusable after one repair round: ${reason}`, raw);
     }
   }
-  return { plan: answer.plan, calls, rules: rules.files.map((f) => f.path) };
+  return { plan: answer.plan, calls, rules: rules.files.map((f) => f.path), map };
 }
 
 function pieces(files: readonly DisclosedFile[]): SentPiece[] {

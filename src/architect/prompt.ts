@@ -50,27 +50,35 @@ export function describeRepoMap(map: Pick<RepoMap, 'total' | 'withheld' | 'outli
   return parts.join('; ');
 }
 
-/** The architect's first request: the task, the repository map and the files named with --file (as the privacy level allows). */
+/**
+ * The architect's first request, stable prefix first so a gateway's prompt cache can serve it again:
+ * the system prompt and the project's rules, then the repository view (its message marks the end of
+ * the cacheable prefix), and only then what is particular to this request: the files named for the
+ * task and the task itself. need_files, repair and fix-up rounds repeat the prefix unchanged.
+ */
 export async function buildArchitectMessages(input: {
   task: string;
   privacy: PrivacyLevel;
   map: Pick<RepoMap, 'text' | 'total' | 'withheld' | 'outlined' | 'listed' | 'omitted'>;
   files: readonly DisclosedFile[];
   withheld: readonly Withheld[];
-  /** Project rules (AGENTS.md and the like), sent whole. */
+  /** Project rules (AGENTS.md and the like), sent whole as part of the stable prefix. */
   rules?: readonly RulesFile[];
 }): Promise<ChatMessage[]> {
-  const [system, needFiles, user] = await Promise.all([loadPrompt('architect.md'), loadPrompt(`architect-need-${input.privacy}.md`), loadPrompt('architect-task.md')]);
+  const [system, needFiles, repo, user] = await Promise.all([
+    loadPrompt('architect.md'),
+    loadPrompt(`architect-need-${input.privacy}.md`),
+    loadPrompt('architect-repo.md'),
+    loadPrompt('architect-task.md'),
+  ]);
   const named = input.files.length > 0 || input.withheld.length > 0;
-  const files = named ? `\nFiles named for this task:\n${renderFiles(input.files)}${renderWithheld(input.withheld)}` : '';
+  const files = named ? `Files named for this task:\n${renderFiles(input.files)}${renderWithheld(input.withheld)}\n` : '';
   // Project rules: after the fixed instructions and before the repository view, so they stay in the cached prefix.
   const rules = renderRules(input.rules ?? [], "The project's own rules for changes (its AGENTS.md and the like). Follow them, and carry what the editor needs into each step's instructions:");
   return [
     { role: 'system', content: fillTemplate(system, { needFiles: needFiles.trim() }).trim() + (rules ? `\n\n${rules}` : '') },
-    {
-      role: 'user',
-      content: fillTemplate(user, { task: input.task, repoSummary: describeRepoMap(input.map), repoView: input.map.text || '(no files)', files }).trimEnd(),
-    },
+    { role: 'user', content: fillTemplate(repo, { repoSummary: describeRepoMap(input.map), repoView: input.map.text || '(no files)' }).trimEnd(), cacheBreak: true },
+    { role: 'user', content: fillTemplate(user, { task: input.task, files }).trimEnd() },
   ];
 }
 

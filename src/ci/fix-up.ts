@@ -57,6 +57,7 @@ export async function requestFixPlan(ctx: RunContext, plan: SavedPlan, facts: Fi
       client: architect,
       namedFiles: changed,
       contextBudget: ctx.config.architect.contextBudget,
+      reuseMap: ctx.architectMap,
       // The run's privacy level holds for fix-ups too: changed files go as content, outline or local summary.
       ...planPrivacy(ctx, plan.id),
       meta: { runId: ctx.runId, planId: plan.id },

@@ -11,7 +11,7 @@ export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 30_000, firstTokenMs: 120
 
 /** Known prices, USD per million tokens (WIRE.md), used when a role names no pricing. */
 const KNOWN_PRICES: Array<[RegExp, Pricing]> = [
-  [/claude-(sonnet-4|3[.-]5-sonnet|3[.-]7-sonnet)/, { input: 3, output: 15, cachedInput: 0.3 }],
+  [/claude-(sonnet-4|3[.-]5-sonnet|3[.-]7-sonnet)/, { input: 3, output: 15, cachedInput: 0.3, cacheWrite: 3.75 }],
   [/gpt-4o-mini/, { input: 0.15, output: 0.6 }],
 ];
 

@@ -62,6 +62,7 @@ export function resolveConfig(merged: ConfigLayer, env: NodeJS.ProcessEnv, sourc
       pricing: layer.pricing ?? defaults.pricing ?? knownPricing(model) ?? (local ? { input: 0, output: 0 } : undefined),
       local,
       contextWindow: layer.contextWindow ?? defaults.contextWindow,
+      ...(layer.promptCache !== undefined && { promptCache: layer.promptCache }),
       timeouts: { ...DEFAULT_TIMEOUTS, ...gateway.timeouts, ...layer.timeouts },
       maxRetries: layer.retries ?? gateway.retries ?? 2,
       gatewayName: layer.baseURL ? gatewayNameFor(baseURL) : gateway.name ?? gatewayNameFor(baseURL),

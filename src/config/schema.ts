@@ -4,6 +4,7 @@ const pricing = z.strictObject({
   input: z.number().nonnegative(),
   output: z.number().nonnegative(),
   cachedInput: z.number().nonnegative().optional(),
+  cacheWrite: z.number().nonnegative().optional(),
 });
 
 const timeouts = z.strictObject({
@@ -22,6 +23,8 @@ const roleFields = {
   pricing: pricing.optional(),
   local: z.boolean().optional(),
   contextWindow: z.number().int().positive().optional(),
+  /** false turns off cache breakpoints in this role's requests. */
+  promptCache: z.boolean().optional(),
   timeouts: timeouts.optional(),
   /** Retries of a failed HTTP call (429, 5xx, network). */
   retries: z.number().int().min(0).max(10).optional(),

@@ -5,7 +5,10 @@ export type RoleName = 'architect' | 'editor' | 'fallback' | 'summarizer';
 export interface Pricing {
   input: number;
   output: number;
+  /** Prompt tokens read from the provider's prompt cache. */
   cachedInput?: number;
+  /** Prompt tokens written to the prompt cache (Anthropic charges 1.25x input for them). */
+  cacheWrite?: number;
 }
 
 /** Timeouts of one role's calls, in milliseconds. */
@@ -29,6 +32,8 @@ export interface ResolvedRole {
   pricing?: Pricing;
   local: boolean;
   contextWindow?: number;
+  /** false: never mark a cache breakpoint in this role's requests (prompt caching is on otherwise). */
+  promptCache?: boolean;
   timeouts: Timeouts;
   maxRetries: number;
   /** Short name of the gateway for messages ("FastRouter", "OpenRouter", "LiteLLM", "Portkey", "Ollama", or the host). */

@@ -6,8 +6,10 @@ import { CallTimers } from './call-timers.js';
 import { classifyError, type AttemptProgress } from './classify-error.js';
 import { resolveCost } from './cost.js';
 import { CallAbortedError, GatewayError, streamEndedEarly, timeoutError } from './errors.js';
+import { wireMessages } from './prompt-cache.js';
 import { errorRecord, okRecord } from './records.js';
 import { readUpstream } from './upstream.js';
+import { readUsage } from './usage.js';
 import type { CallRecord, ModelRequest, ModelResult } from './types.js';
 
 type GatewayChunk = ChatCompletionChunk & { provider?: unknown };
@@ -31,7 +33,7 @@ export function buildBody(
 ): ChatCompletionCreateParamsStreaming & { provider?: Record<string, unknown> } {
   return {
     model: role.model,
-    messages: request.messages,
+    messages: wireMessages(role, request.messages),
     stream: true,
     stream_options: { include_usage: true },
     ...(request.maxTokens !== undefined && { max_tokens: request.maxTokens }),
@@ -86,11 +88,7 @@ async function readStream(
 
 function finish(role: ResolvedRole, state: StreamState, headers: Headers, latencyMs: number): ModelResult {
   const usage = state.usage;
-  const tokens = usage && {
-    prompt: usage.prompt_tokens ?? 0,
-    completion: usage.completion_tokens ?? 0,
-    cached: usage.prompt_tokens_details?.cached_tokens ?? 0,
-  };
+  const tokens = usage && readUsage(usage as unknown as Record<string, unknown>);
   return {
     text: state.text,
     model: role.model,
@@ -98,6 +96,7 @@ function finish(role: ResolvedRole, state: StreamState, headers: Headers, latenc
     promptTokens: tokens?.prompt ?? 0,
     completionTokens: tokens?.completion ?? 0,
     cachedTokens: tokens?.cached ?? 0,
+    cacheWriteTokens: tokens?.cacheWrite ?? 0,
     latencyMs,
     ttftMs: state.ttftMs,
     ...resolveCost({

@@ -3,6 +3,11 @@ import type { RoleName } from '../config/types.js';
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
   content: string;
+  /**
+   * The stable prefix of the request ends with this message: where the route supports prompt caching
+   * (Anthropic models), the gateway is asked to cache everything up to here.
+   */
+  cacheBreak?: boolean;
 }
 
 /** One request to a model. */
@@ -27,7 +32,10 @@ export interface CallUsage {
   provider: string;
   promptTokens: number;
   completionTokens: number;
+  /** Prompt tokens read from the provider's prompt cache (part of promptTokens). */
   cachedTokens: number;
+  /** Prompt tokens written to the prompt cache (part of promptTokens); absent in records made before it was kept. */
+  cacheWriteTokens?: number;
   latencyMs: number;
   ttftMs: number | null;
   /** null when no price is known: never a made-up 0. */

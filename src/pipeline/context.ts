@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { keyMissing, missingKeyError } from '../config/keys.js';
 import type { ResolvedConfig, ResolvedRole } from '../config/types.js';
+import type { RepoMap } from '../context/repo-map.js';
 import { createModelClient } from '../gateway/openai-client.js';
 import type { ModelClient } from '../gateway/types.js';
 import type { Workspace } from '../workspace/git.js';
@@ -18,6 +19,8 @@ export interface RunContext {
   runId: string;
   recorder: CallRecorder;
   signal?: AbortSignal;
+  /** The repository view the run's plan was made with; fix-up rounds send it again so the prompt cache can serve it. */
+  architectMap?: RepoMap;
   client(role: 'architect' | 'editor' | 'fallback'): ModelClient;
 }
 

@@ -35,6 +35,7 @@ export async function planStage(ctx: RunContext, input: { task: string; files: s
     }
     throw error;
   }
+  ctx.architectMap = made.map;
   const plan: SavedPlan = {
     id,
     task: input.task,

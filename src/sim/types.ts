@@ -37,7 +37,16 @@ export interface ScriptedReply {
   promptTokens?: number;
   /** Default: ceil(chars / 4) of `text`. */
   completionTokens?: number;
+  /** Prompt tokens read from the prompt cache (part of promptTokens). */
   cachedTokens?: number;
+  /** Prompt tokens written to the prompt cache (part of promptTokens). */
+  cacheWriteTokens?: number;
+  /**
+   * How cache counts are reported: `openai` (default) as `prompt_tokens_details.cached_tokens` and
+   * OpenRouter's `cache_write_tokens`; `anthropic` as `cache_read_input_tokens` and
+   * `cache_creation_input_tokens` beside `prompt_tokens`, as LiteLLM passes Anthropic's usage on.
+   */
+  cacheUsageStyle?: 'openai' | 'anthropic';
   /** Sent as `usage.cost` (USD). */
   cost?: number;
   /** Sent as the top-level `provider` field, as OpenRouter does. */

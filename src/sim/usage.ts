@@ -11,7 +11,7 @@ function promptText(body: CapturedBody | null): string {
     .join('');
 }
 
-/** The `usage` object of a reply, shaped like OpenRouter's (cost and cached tokens only when scripted). */
+/** The `usage` object of a reply, shaped like OpenRouter's (cost and cache counts only when scripted). */
 export function buildUsage(reply: ScriptedReply, body: CapturedBody | null): Record<string, unknown> {
   const promptTokens = reply.promptTokens ?? estimateTokens(promptText(body));
   const completionTokens = reply.completionTokens ?? estimateTokens(reply.text ?? '');
@@ -19,7 +19,16 @@ export function buildUsage(reply: ScriptedReply, body: CapturedBody | null): Rec
     prompt_tokens: promptTokens,
     completion_tokens: completionTokens,
     total_tokens: promptTokens + completionTokens,
-    ...(reply.cachedTokens !== undefined && { prompt_tokens_details: { cached_tokens: reply.cachedTokens } }),
+    ...cacheUsage(reply),
     ...(reply.cost !== undefined && { cost: reply.cost }),
   };
+}
+
+function cacheUsage(reply: ScriptedReply): Record<string, unknown> {
+  const { cachedTokens: read, cacheWriteTokens: write } = reply;
+  if (read === undefined && write === undefined) return {};
+  if (reply.cacheUsageStyle === 'anthropic') {
+    return { ...(read !== undefined && { cache_read_input_tokens: read }), ...(write !== undefined && { cache_creation_input_tokens: write }) };
+  }
+  return { prompt_tokens_details: { ...(read !== undefined && { cached_tokens: read }), ...(write !== undefined && { cache_write_tokens: write }) } };
 }

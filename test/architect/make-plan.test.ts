@@ -32,9 +32,9 @@ describe('makePlan', () => {
     expect(rounds).toEqual(['plan', 'files']);
     const [first, second] = client.requests.map((r) => r.messages);
     expect(first[1].content).toContain('Repository (3 files):\nsrc/a.ts\n  export function a(): string\n');
-    expect(second).toHaveLength(4);
-    expect(second[3].content).toContain(`--- src/a.ts\n\`\`\`\nexport function a(): string {\n  return "[REDACTED:aws-access-key]"; // BODY\n}\n\`\`\``);
-    expect(second[3].content).toContain('- .env: withheld: a secret file (keys, credentials, .env)\n- nope.ts: no such file');
+    expect(second).toHaveLength(5);
+    expect(second[4].content).toContain(`--- src/a.ts\n\`\`\`\nexport function a(): string {\n  return "[REDACTED:aws-access-key]"; // BODY\n}\n\`\`\``);
+    expect(second[4].content).toContain('- .env: withheld: a secret file (keys, credentials, .env)\n- nope.ts: no such file');
     expect(JSON.stringify(client.requests)).not.toContain(KEY);
     const ledger = await readEgress(repo.root);
     expect(ledger.map((r) => [r.role, r.cloud, r.files.map((f) => `${f.path}:${f.form}`)])).toEqual([
@@ -50,8 +50,8 @@ describe('makePlan', () => {
     const all = JSON.stringify(client.requests.map((r) => r.messages));
     expect(all).not.toContain('BODY');
     expect(all).not.toContain('return');
-    expect(client.requests[0].messages[1].content).toContain('--- src/a.ts (outline: signatures only)\nexport function a(): string');
-    expect(client.requests[1].messages[3].content).toContain('--- src/b.ts (outline: signatures only)\nexport const b');
+    expect(client.requests[0].messages[2].content).toContain('--- src/a.ts (outline: signatures only)\nexport function a(): string');
+    expect(client.requests[1].messages[4].content).toContain('--- src/b.ts (outline: signatures only)\nexport const b');
   });
 
   it('uses the guard it is given', async () => {

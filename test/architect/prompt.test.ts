@@ -10,7 +10,7 @@ const map = {
   listed: 1,
   omitted: 8,
 };
-const render = (messages: ChatMessage[]) => messages.map((m) => `=== ${m.role}\n${m.content}\n`).join('');
+const render = (messages: ChatMessage[]) => messages.map((m) => `=== ${m.role}${m.cacheBreak ? ' (end of the cacheable prefix)' : ''}\n${m.content}\n`).join('');
 
 describe('architect prompt', () => {
   it.each(['standard', 'outline', 'local-summary'] as const)('assembles the first request under %s', async (privacy) => {
@@ -28,6 +28,19 @@ describe('architect prompt', () => {
     await expect(render(messages)).toMatchFileSnapshot('./__snapshots__/architect-rules.txt');
     expect(messages[0].content.indexOf('Money is in integer cents.')).toBeGreaterThan(0);
     expect(messages[1].content).not.toContain('Money is in integer cents.');
+    expect(messages[2].content).not.toContain('Money is in integer cents.');
+  });
+
+  it('puts the stable prefix first: system prompt and rules, then the repository view; the task comes last', async () => {
+    const messages = await buildArchitectMessages({ task: 'add a discount', privacy: 'standard', map, files: [], withheld: [], rules: [{ path: 'AGENTS.md', text: 'Use tabs.\n' }] });
+    expect(messages.map((m) => [m.role, m.cacheBreak ?? false])).toEqual([['system', false], ['user', true], ['user', false]]);
+    expect(messages[0].content).toContain('Use tabs.');
+    expect(messages[1].content.startsWith('Repository (12 files;')).toBe(true);
+    expect(messages[1].content).not.toContain('add a discount');
+    expect(messages[2].content).toBe('Task: add a discount');
+    // Two tasks share everything up to the end of the repository view.
+    const other = await buildArchitectMessages({ task: 'remove the discount', privacy: 'standard', map, files: [], withheld: [], rules: [{ path: 'AGENTS.md', text: 'Use tabs.\n' }] });
+    expect(other.slice(0, 2)).toEqual(messages.slice(0, 2));
   });
 
   it('assembles the need_files follow-up', async () => {

@@ -25,7 +25,7 @@ Then the check \`npm test\` was run on the result and failed (exit code 1). Its 
 FAIL \`\`\`x\`\`\`
 \`\`\`\`
 
-Plan only the further steps that make the check pass. The steps above stay committed: do not repeat them, build on them. Answer in the same JSON format; in "depends_on", count from 0 within your new steps. The files changed so far are below.`);
+Plan only the further steps that make the check pass. The steps above stay committed: do not repeat them, build on them. Answer in the same JSON format; in "depends_on", count from 0 within your new steps. The files changed so far are shown above, under "Files named for this task".`);
   });
 
   it('says when the check was stopped and had no output', async () => {

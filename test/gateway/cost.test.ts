@@ -33,3 +33,12 @@ test('resolveCost: usage.cost, then header, then pricing, else unknown', () => {
   expect(resolveCost({ tokens })).toEqual({ costUsd: null, costSource: 'unknown' });
   expect(resolveCost({ pricing })).toEqual({ costUsd: null, costSource: 'unknown' });
 });
+
+test('costFromPricing: cache writes use cacheWrite, and only when it is given', () => {
+  const pricing = { input: 3, output: 15, cachedInput: 0.3, cacheWrite: 3.75 };
+  // 200 x 3 + 1000 x 3.75 + 300 x 15
+  expect(costFromPricing(pricing, 1200, 300, 0, 1000)).toBe(0.00885);
+  // 200 x 3 + 500 x 0.3 + 500 x 3.75 + 300 x 15
+  expect(costFromPricing(pricing, 1200, 300, 500, 500)).toBe(0.007125);
+  expect(costFromPricing({ input: 3, output: 15 }, 1200, 300, 0, 1000)).toBe(0.0081);
+});

@@ -63,6 +63,7 @@ describe('a successful call', () => {
       promptTokens: 120,
       completionTokens: 30,
       cachedTokens: 20,
+      cacheWriteTokens: 0,
       costUsd: null,
       costSource: 'unknown',
     };

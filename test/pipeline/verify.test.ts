@@ -96,7 +96,7 @@ describe('the verify loop', () => {
 
   it('appends fix-up steps to the saved plan with their dependencies moved past the earlier rounds', async () => {
     const fix = { summary: 'Two fixes.', steps: [FIX.steps[0], { title: 'Add b', file: 'src/b.ts', action: 'create', instructions: 'export b', depends_on: [0] }] };
-    const { factory } = scripted({
+    const { factory, requests } = scripted({
       architect: [JSON.stringify(PLAN), JSON.stringify(fix)],
       editor: [edit(A, 'export const a = 2;\n'), edit('export const a = 2;\n', 'export const a = 2; // fixed\n'), '```ts\nexport const b = 1;\n```\n'],
     });
@@ -116,6 +116,12 @@ describe('the verify loop', () => {
     ]);
     expect(saved.architect.costUsd).toBe(0.02);
     expect(await repo.git('log', '-1', '--format=%B', 'HEAD')).toContain('Tandem-Step: 3');
+    // The fix-up request starts with the first request's prefix (system prompt, repository view), so a prompt cache can serve it.
+    const architect = requests.filter((r) => r.meta?.step === null);
+    expect(architect).toHaveLength(2);
+    expect(architect[1].messages.slice(0, 2)).toEqual(architect[0].messages.slice(0, 2));
+    expect(architect[1].messages[1].cacheBreak).toBe(true);
+    expect(architect[1].messages[2].content).toContain('Fix-up round 1.');
   });
 
   it('reports an unusable fix-up plan, saving the raw answer, with exit 1', async () => {
