@@ -24,6 +24,16 @@ const writeUser = async (config: unknown) => {
 const writeProject = (config: unknown) => writeFile(join(repo, 'tandem.config.json'), JSON.stringify(config));
 
 describe('loadConfig', () => {
+  it('turns prompt caching off per role and takes a cache-write price', async () => {
+    await writeProject({ architect: { promptCache: false, pricing: { input: 1, output: 2, cachedInput: 0.1, cacheWrite: 1.25 } } });
+    const config = await loadConfig({ root: repo, env: { HOME: home } });
+    expect(config.architect.promptCache).toBe(false);
+    expect(config.architect.pricing).toEqual({ input: 1, output: 2, cachedInput: 0.1, cacheWrite: 1.25 });
+    expect(config.editor.promptCache).toBeUndefined();
+    await writeProject({ architect: { promptCache: 'no' } });
+    await expect(loadConfig({ root: repo, env: { HOME: home } })).rejects.toThrow('architect.promptCache: expected boolean');
+  });
+
   it('resolves the blog setup by default: FastRouter, a priced architect, an editor pinned to the local host', async () => {
     const config = await loadConfig({ root: repo, env: { HOME: home, FASTROUTER_API_KEY: 'k-1' } });
     expect(config.architect).toMatchObject({
@@ -31,7 +41,7 @@ describe('loadConfig', () => {
       baseURL: 'https://go.fastrouter.ai/api/v1',
       apiKey: 'k-1',
       apiKeyEnv: 'FASTROUTER_API_KEY',
-      pricing: { input: 3, output: 15, cachedInput: 0.3 },
+      pricing: { input: 3, output: 15, cachedInput: 0.3, cacheWrite: 3.75 },
       local: false,
       gatewayName: 'FastRouter',
     });

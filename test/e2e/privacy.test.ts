@@ -39,7 +39,9 @@ const awsEdit = (key: string) => `src/aws.ts\n<<<<<<< SEARCH\nexport const ACCES
 
 const architect = (value: unknown): ScriptedReply => ({ text: JSON.stringify(value), promptTokens: 1000, completionTokens: 100, provider: 'anthropic' });
 const local = (text: string): ScriptedReply => ({ text, promptTokens: 300, completionTokens: 50, provider: '_tandem_local_router' });
-const text = (r: CapturedRequest): string => (r.body?.messages ?? []).map((m) => String(m.content)).join('\n');
+// A message's text, whether sent as a string or as text parts (the cache-marked prefix of a Claude request).
+const contentText = (content: unknown): string => (Array.isArray(content) ? content.map((part: { text?: string }) => part.text ?? '').join('') : String(content));
+const text = (r: CapturedRequest): string => (r.body?.messages ?? []).map((m) => contentText(m.content)).join('\n');
 const chats = (g: FakeGateway) => g.requests.filter((r) => r.path === '/v1/chat/completions');
 const env = (g: FakeGateway) => ({ TANDEM_BASE_URL: g.url, TANDEM_API_KEY: 'test-key' });
 const ledger = async (root: string) => (await readFile(join(root, '.tandem/egress.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
@@ -102,7 +104,7 @@ describe('the privacy boundary, end to end against the fake gateway', () => {
     expect(records[1].redactions).toEqual({ 'aws-access-key': 1 });
     const awsSent = records[1].files.find((f: { path: string; form: string }) => f.path === 'src/aws.ts' && f.form === 'content');
     expect(awsSent).toMatchObject({ bytes: Buffer.byteLength(AWS_TS.replace(AWS_KEY, '[REDACTED:aws-access-key]')), redactions: 1 });
-    expect(records[1].bytes).toBe((second.body?.messages ?? []).reduce((sum, m) => sum + Buffer.byteLength(String(m.content)), 0));
+    expect(records[1].bytes).toBe((second.body?.messages ?? []).reduce((sum, m) => sum + Buffer.byteLength(contentText(m.content)), 0));
     expect(records[2].files).toEqual([{ path: 'src/aws.ts', form: 'content', bytes: Buffer.byteLength(AWS_TS), tokens: expect.any(Number), redactions: 0 }]);
 
     const egress = await runCli(['egress', '--json'], { cwd: repo.root });

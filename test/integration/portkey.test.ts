@@ -70,6 +70,9 @@ describe.skipIf(!entry)('through the open-source Portkey gateway', () => {
     expect(plan.exitCode, plan.stderr).toBe(0);
     const planned = JSON.parse(plan.stdout);
     expect(planned.architect).toMatchObject({ model: 'claude-sonnet-4-20250514', provider: 'anthropic', promptTokens: 1000, completionTokens: 200, costUsd: 0.006 });
+    // Portkey passes the cache breakpoint on the repository view's text part through to the upstream unchanged.
+    const sent = cloud.requests.find((r) => r.path.endsWith('/chat/completions'))?.body?.messages ?? [];
+    expect(sent[1]?.content).toEqual([{ type: 'text', text: expect.stringMatching(/^Repository \(/), cache_control: { type: 'ephemeral' } }]);
 
     const apply = await runCli(['apply', '--last', '--json'], { cwd: repo.root, env });
     expect(apply.exitCode, apply.stderr).toBe(0);
