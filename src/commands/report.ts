@@ -5,6 +5,7 @@ import { loadPlan } from '../architect/plan-store.js';
 import { formatInt } from '../report/format.js';
 import { buildReportInput } from '../report/html/input.js';
 import { renderHtmlReport } from '../report/html/page.js';
+import { readSavedBench } from '../bench/saved.js';
 import { usageError } from '../errors.js';
 import { localityOf } from '../stats/locality.js';
 import { parseSince } from '../stats/period.js';
@@ -40,6 +41,7 @@ export async function reportCommand(options: ReportOptions, now: Date = new Date
     architectPricing: config.architect.pricing,
     plan: planId ? await planTitles(workspace.root, planId) : undefined,
   });
+  input.bench = await readSavedBench(workspace.root);
   const path = resolve(options.cwd ?? process.cwd(), options.html);
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, renderHtmlReport(input));

@@ -1,3 +1,4 @@
+import type { BenchReport } from '../../bench/result.js';
 import type { ActivityRecord } from '../../activity/types.js';
 import type { Pricing } from '../../config/types.js';
 import { aggregateStats, savingsOf, type StatsSummary } from '../../stats/aggregate.js';
@@ -28,6 +29,8 @@ export interface HtmlReportInput {
   days: DayUsage[];
   stats: StatsSummary;
   isLocal: IsLocal;
+  /** The repository's latest `tandem bench` run, shown as its own section. */
+  bench?: BenchReport;
 }
 
 /** Where the numbers come from: the whole log, the run to show, the period, and what is known of the run's plan. */

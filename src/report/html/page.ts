@@ -3,6 +3,7 @@ import { escapeHtml } from './escape.js';
 import { historySection } from './history-section.js';
 import type { HtmlReportInput } from './input.js';
 import { runSection } from './run-section.js';
+import { benchSection } from './bench-section.js';
 import { STYLES } from './styles.js';
 
 // Nothing may be fetched: no scripts, fonts, images or styles from anywhere, enforced by the browser too.
@@ -30,6 +31,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
 </header>
 ${run}
 ${historySection(input)}
+${input.bench ? benchSection(input.bench) : ''}
 </body>
 </html>
 `;
