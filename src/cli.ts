@@ -51,6 +51,7 @@ export function buildProgram(): Command {
 Examples:
   tandem                                      the interactive session: task, plan review, live steps, cost table
   tandem demo                                 try it offline against a simulated gateway
+  tandem bench --sim                          the built-in tasks, split against all-cloud (drop --sim for your models)
   tandem plan "add input validation to signup" --file src/signup.ts
   tandem apply --last                         carry out the newest plan, one commit per step
   tandem run "rename getUser to fetchUser" --yes
@@ -212,6 +213,16 @@ Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usa
       .description('print the resolved configuration, each value with its source: default, user file, repo file, env or flag (keys shown only as set or unset)')
       .option('--json', 'print the values with their sources as JSON'),
   ).action(act(async (options) => (await import('./commands/config.js')).configCommand(options)));
+
+  withConfigFlags(
+    program
+      .command('bench')
+      .description('run the built-in tasks (TypeScript and Python, each with a failing test) the split way and all-cloud, and compare')
+      .option('--sim', 'run against the built-in simulated gateway: offline, scripted answers, from any folder')
+      .option('--tasks <ids>', 'only these tasks (comma list, e.g. ts-clamp,py-fizzbuzz)')
+      .option('--html <file>', 'also write the results as a self-contained HTML page')
+      .option('--json', 'print the results as JSON'),
+  ).action(act(async (options) => (await import('./commands/bench.js')).benchCommand(options)));
 
   program
     .command('demo')
