@@ -90,7 +90,7 @@ export function buildCases(files) {
   const cases = [];
   let n = 0;
   for (const { file, old, hunks } of all) {
-    const tag = (list) => cases.push(...list.map((c) => ({ ...c, kind: kindOf(c.cls), pkg: file.pkg, path: file.path })));
+    const tag = (list) => cases.push(...list.map((c) => ({ ...c, kind: kindOf(c.cls), pkg: file.pkg, path: c.path ?? file.path })));
     const unique = hunks.filter((h) => occurrences(old, h.search) === 1);
     for (const h of hunks.filter((x) => !unique.includes(x))) {
       tag([{ cls: 'refuse-ambiguous', before: file.before, expected: file.before, answer: searchReplace(file.path, h.search, h.replace) }]);

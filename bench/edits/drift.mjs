@@ -107,6 +107,15 @@ export function driftCases(file, old, h) {
   if (lost && occurrences(old, lost) === 1) add('blank-line-lost', searchReplace(path, lost, h.replace));
 
   add('path-a-b-prefix', searchReplace(`a/${path}`, h.search, h.replace));
+  // Shapes real models write (issue 14), read as `tandem patch` reads an answer (`files`: the path
+  // must name the file): a bare name such as Makefile (here the file is given one), the name alone
+  // in a fence before the block's fence, aider's <source> fence, ======= ending REPLACE.
+  const bare = basename(path).replace(/\..*$/, '');
+  add('path-bare-name', searchReplace(bare, h.search, h.replace), { path: bare, files: true });
+  add('path-own-fence', `\`\`\`\n${path}\n\`\`\`\n\n\`\`\`js\n${searchReplace(null, h.search, h.replace)}\`\`\`\n`, { files: true });
+  add('source-fence', `${path}\n<source>js\n${searchReplace(null, h.search, h.replace)}</source>\n`, { files: true });
+  const slip = searchReplace(null, h.search, h.replace).replace(/>>>>>>> REPLACE\n$/, '=======\n');
+  add('replace-ends-with-divider', `${path}\n\`\`\`js\n${slip}\`\`\`\n`, { files: true });
   add('path-basename', searchReplace(basename(path), h.search, h.replace));
   add(
     'think-and-prose',

@@ -3,7 +3,8 @@
 // Runs against dist/ (npm run build first). See BENCHMARKS.md, "Edit engine".
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyAnswer } from '../../dist/editor/engine.js';
+import { applyAnswer, applyAnswerToFiles } from '../../dist/editor/engine.js';
+import { EditFormatError } from '../../dist/editor/errors.js';
 import { baselineApply } from './baseline.mjs';
 import { buildCases } from './cases.mjs';
 import { changedFiles, PAIRS } from './corpus.mjs';
@@ -19,13 +20,26 @@ function verdict(c, got) {
   return got === c.expected && c.kind !== 'refusal' ? 'exact' : 'wrong';
 }
 
+/** As `tandem patch` applies an answer: blocks go to the files they name; only this one file exists. */
+function applyToFiles(c) {
+  let results;
+  try {
+    results = applyAnswerToFiles(c.answer, (p) => (p === c.path ? c.before : null));
+  } catch (error) {
+    if (!(error instanceof EditFormatError)) throw error;
+    return { ok: false, after: null, blocks: [{ status: 'failed', reason: error.message }] };
+  }
+  const mine = results.find((r) => r.path === c.path);
+  return results.length === 1 && mine ? mine : { ok: false, after: null, blocks: results.flatMap((r) => r.blocks) };
+}
+
 const files = changedFiles();
 const cases = buildCases(files);
 const started = performance.now();
 for (const c of cases) {
   let result;
   try {
-    result = applyAnswer(c.answer, { path: c.path, content: c.before });
+    result = c.files ? applyToFiles(c) : applyAnswer(c.answer, { path: c.path, content: c.before });
   } catch (error) {
     result = { ok: false, after: null, blocks: [], error: String(error?.stack ?? error) };
   }

@@ -89,7 +89,9 @@ function ladderOptions(options: EngineOptions): LadderOptions {
 export function applyAnswer(answer: string, target: { path: string; content: string | null }, options: EngineOptions = {}): FileEditResult {
   let units: EditUnit[];
   try {
-    units = toUnits(parseBlocks(answer));
+    // A bare name names a file when it is the target's own name or the caller knows such a file.
+    const own = target.path.split('/').pop();
+    units = toUnits(parseBlocks(answer, (name) => name === own || options.isFileName?.(name) === true));
   } catch (error) {
     if (!(error instanceof EditFormatError)) throw error;
     const report: BlockReport = { index: 0, file: target.path, status: 'failed', reason: error.message };
@@ -106,7 +108,7 @@ export function applyAnswer(answer: string, target: { path: string; content: str
  * caller's job. Throws EditFormatError when the answer holds no edit or a block names no file.
  */
 export function applyAnswerToFiles(answer: string, read: (path: string) => string | null, options: EngineOptions = {}): FileEditResult[] {
-  const units = toUnits(parseBlocks(answer));
+  const units = toUnits(parseBlocks(answer, (name) => options.isFileName?.(name) === true || read(name) !== null));
   const groups = new Map<string, EditUnit[]>();
   let last: string | undefined;
   for (const unit of units) {

@@ -1,4 +1,4 @@
-import { closesFence, FENCE_OPEN, parseFenceInfo, pathFromLine, previousNonBlank, type HunkLine, type SourcedBlock } from './parse-common.js';
+import { closesFence, FENCE_OPEN, nameBefore, parseFenceInfo, type HunkLine, type NameCheck, type SourcedBlock } from './parse-common.js';
 
 type UdiffBlock = Extract<SourcedBlock, { kind: 'udiff' }>;
 
@@ -54,7 +54,7 @@ class UdiffReader {
  * a marker between marked ones are kept (flagged `unmarked`); trailing ones, and text after a
  * blank line in a bare diff, end the hunk instead: that is prose, not code.
  */
-export function parseUdiff(lines: string[]): UdiffBlock[] {
+export function parseUdiff(lines: string[], names?: NameCheck): UdiffBlock[] {
   const r = new UdiffReader();
   let fence: { marker: string; indent: number } | null = null;
   let active = false;
@@ -68,8 +68,7 @@ export function parseUdiff(lines: string[]): UdiffBlock[] {
       r.file = null;
       const info = parseFenceInfo(open[3]);
       active = DIFF_LANGS.has(info.lang ?? '');
-      const before = previousNonBlank(lines, i, 0);
-      r.fencePath = info.path ?? (before >= 0 ? pathFromLine(lines[before]) : undefined);
+      r.fencePath = info.path ?? nameBefore(lines, i, 0, names);
       continue;
     }
     if (fence !== null && closesFence(line, fence.marker, fence.indent)) {

@@ -1,5 +1,5 @@
 import { EditFormatError } from './errors.js';
-import { closesFence, FENCE_OPEN, parseFenceInfo, pathFromLine, previousNonBlank, type SourcedBlock } from './parse-common.js';
+import { closesFence, FENCE_OPEN, nameBefore, parseFenceInfo, type NameCheck, type SourcedBlock } from './parse-common.js';
 import { linesToText } from './text-file.js';
 
 type WholeBlock = Extract<SourcedBlock, { kind: 'whole' }>;
@@ -14,7 +14,7 @@ interface Fence {
 }
 
 /** Closed fenced code blocks of the answer; an unclosed one means the answer was cut off. */
-function fences(lines: string[]): { closed: Fence[]; unclosed: boolean } {
+function fences(lines: string[], names?: NameCheck): { closed: Fence[]; unclosed: boolean } {
   const closed: Fence[] = [];
   for (let i = 0; i < lines.length; i++) {
     const open = FENCE_OPEN.exec(lines[i]);
@@ -23,8 +23,7 @@ function fences(lines: string[]): { closed: Fence[]; unclosed: boolean } {
     let j = i + 1;
     while (j < lines.length && !closesFence(lines[j], open[2], open[1].length)) j++;
     if (j >= lines.length) return { closed, unclosed: true };
-    const before = previousNonBlank(lines, i, 0);
-    const path = info.path ?? (before >= 0 ? pathFromLine(lines[before]) : undefined);
+    const path = info.path ?? nameBefore(lines, i, 0, names);
     closed.push({ line: i + 1, lang: info.lang, path, content: lines.slice(i + 1, j) });
     i = j;
   }
@@ -36,8 +35,8 @@ function fences(lines: string[]): { closed: Fence[]; unclosed: boolean } {
  * (shell snippets aside). Several unlabelled fences are refused: guessing which one is the file
  * could replace it with an example.
  */
-export function parseWhole(lines: string[]): WholeBlock[] {
-  const { closed, unclosed } = fences(lines);
+export function parseWhole(lines: string[], names?: NameCheck): WholeBlock[] {
+  const { closed, unclosed } = fences(lines, names);
   const labelled = closed.filter((f) => f.path !== undefined);
   let chosen = labelled;
   if (chosen.length === 0) {

@@ -41,6 +41,8 @@ export interface FileEditResult {
 export interface EngineOptions {
   /** Similarity (0..1) a fuzzy match must reach before it is even considered. */
   fuzzyThreshold?: number;
+  /** Whether a bare name (`Makefile`) is a file of the repository, so a line holding it names a block's file. */
+  isFileName?: (name: string) => boolean;
 }
 
 export type { EditFormat };

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EditFormatError } from '../editor/errors.js';
 import { planPatch, writtenPaths, type PatchPlan } from './plan.js';
-import { resolveTargets } from './targets.js';
+import { listFiles, resolveTargets } from './targets.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 /**
@@ -13,7 +13,10 @@ import { writeFileAtomic } from './write-atomic.js';
 export async function patchTree(root: string, answer: string, options: { dryRun?: boolean } = {}): Promise<PatchPlan> {
   let plan: PatchPlan;
   try {
-    plan = planPatch(answer, await resolveTargets(root, writtenPaths(answer)));
+    // A bare name (`Makefile`) names a file only when the repository has a file of that name.
+    const files = await listFiles(root);
+    const names = (name: string) => files.some((f) => f === name || f.endsWith(`/${name}`));
+    plan = planPatch(answer, await resolveTargets(root, writtenPaths(answer, names)));
   } catch (error) {
     if (!(error instanceof EditFormatError)) throw error;
     return { blocks: [{ block: 1, file: null, status: 'failed', reason: error.message }], files: [], feedback: [error.modelMessage] };

@@ -28,11 +28,14 @@ export interface PatchPlan {
   feedback: string[];
 }
 
-/** The paths the answer's blocks name, in order (a block without one belongs to the path before it). Throws EditFormatError for an unreadable answer. */
-export function writtenPaths(answer: string): WrittenPath[] {
+/**
+ * The paths the answer's blocks name, in order (a block without one belongs to the path before it);
+ * `names` says which bare names (`Makefile`) are files. Throws EditFormatError for an unreadable answer.
+ */
+export function writtenPaths(answer: string, names?: (name: string) => boolean): WrittenPath[] {
   const out = new Map<string, WrittenPath>();
   let last: string | undefined;
-  for (const block of parseBlocks(answer)) {
+  for (const block of parseBlocks(answer, names)) {
     const path = block.path !== undefined ? cleanPath(block.path) : last;
     if (path === undefined) continue;
     last = path;

@@ -73,7 +73,7 @@ async function readTarget(root: string, path: string): Promise<Target> {
 }
 
 /** Tracked and untracked (not ignored) files, for paths written only by basename or a partial form. */
-async function listFiles(root: string): Promise<string[]> {
+export async function listFiles(root: string): Promise<string[]> {
   const { stdout } = await execa('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root });
   return [...new Set(stdout.split('\0'))].filter((path) => path && !/^\.tandem\//i.test(path));
 }

@@ -34,6 +34,17 @@ const sr = (path: string, search: string, replace: string) => `${path}\n<<<<<<< 
 const json = (stdout: string) => JSON.parse(stdout) as Array<Record<string, unknown>>;
 
 describe('tandem patch applies answers to the working tree', () => {
+  test('takes a bare name such as Makefile as the file when the repository has it, and refuses one it lacks', async () => {
+    await writeFile(join(repo.root, 'Makefile'), 'build:\n\ttsc\n');
+    await repo.git('add', 'Makefile');
+    const out = await patch(sr('Makefile', '\ttsc\n', '\ttsc -p .\n'));
+    expect(out.code).toBe(0);
+    expect(await read('Makefile')).toBe('build:\n\ttsc -p .\n');
+    const missing = await patch(sr('Dockerfile', 'FROM node\n', 'FROM node:20\n'));
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain('block 1 names no file');
+  });
+
   test('reads standard input, writes the file, reports each block and exits 0', async () => {
     const answer = `Sure, here it is:\n\n${sr('src/math.js', '  return a + b;\n', '  return a + b + 1;\n')}\nDone.`;
     const out = await patch(answer);
