@@ -6,6 +6,7 @@ import { keyMissing } from '../config/keys.js';
 import { keyChecks } from './key-checks.js';
 import { listModels, modelCheck, reachCheck, type Listing } from './model-checks.js';
 import { isOllamaHost, ollamaContextCheck } from './ollama-check.js';
+import { poolChecks } from './pool-check.js';
 import type { CheckResult, DoctorReport } from './types.js';
 
 /** Where the configuration comes from, and how long each probe may take. */
@@ -69,6 +70,7 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorReport> {
     checks.push({ id: 'editor-call', title: `editor call (${editor.model})`, status: 'skip', detail: `not tried: ${why}` });
   } else {
     checks.push(...(await editorCallChecks(editor)));
+    if (editor.pool) checks.push(...(await poolChecks(editor, timeoutMs)));
     if (ollamaHosts.has(editor.baseURL)) checks.push(await ollamaContextCheck(editor, timeoutMs));
   }
   return report(checks);
