@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { ExitCode, TandemError } from './errors.js';
+import { redactStandardStreams } from './privacy/std-streams.js';
 
 const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -261,6 +262,8 @@ function collect(value: string, previous: string[]): string[] {
 
 /** Runs the CLI: the one place that prints errors and sets the exit code. */
 export async function main(argv: string[]): Promise<void> {
+  // Before anything can print: every byte on stdout and stderr goes through the redaction (src/privacy/std-streams.ts).
+  redactStandardStreams();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { appendFile, open, readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { CallRecord } from '../gateway/types.js';
+import { writeRedacted } from '../privacy/safe-write.js';
 import { ensureStateDir, stateDir } from '../workspace/state.js';
 import type { ActivityRecord } from './types.js';
 
@@ -18,7 +19,7 @@ export async function appendActivity(root: string, records: ActivityRecord[]): P
   const path = activityPath(root);
   const text = records.map((record) => `${JSON.stringify(record)}\n`).join('');
   // A run killed mid-write leaves a line without its newline; start on a fresh line so only that one is lost.
-  await appendFile(path, (await endsMidLine(path)) ? `\n${text}` : text);
+  await writeRedacted(path, (await endsMidLine(path)) ? `\n${text}` : text, { append: true });
 }
 
 async function endsMidLine(path: string): Promise<boolean> {

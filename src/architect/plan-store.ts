@@ -1,12 +1,17 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { usageError } from '../errors.js';
+import { writeRedacted } from '../privacy/safe-write.js';
+import { withoutSecrets } from '../privacy/scrub.js';
 import { ensureStateDir, plansDir } from '../workspace/state.js';
 import type { SavedPlan } from './types.js';
 
-/** A readable, branch-safe id: a slug of the task and four random hex digits. */
+/**
+ * A readable, branch-safe id: a slug of the task's words and four random hex digits. Secrets in the task
+ * are left out (the id becomes a branch name, which --push publishes); a task of nothing else gives `plan-<hex>`.
+ */
 export function newPlanId(task: string, random: () => number = Math.random): string {
-  const slug = task
+  const slug = withoutSecrets(task)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
@@ -23,7 +28,7 @@ export function newPlanId(task: string, random: () => number = Math.random): str
 export async function savePlan(root: string, plan: SavedPlan): Promise<string> {
   await ensurePlansDir(root);
   const path = join(plansDir(root), `${plan.id}.json`);
-  await writeFile(path, `${JSON.stringify(plan, null, 2)}\n`);
+  await writeRedacted(path, `${JSON.stringify(plan, null, 2)}\n`);
   return path;
 }
 
@@ -31,7 +36,7 @@ export async function savePlan(root: string, plan: SavedPlan): Promise<string> {
 export async function saveRawAnswer(root: string, id: string, raw: string): Promise<string> {
   await ensurePlansDir(root);
   const path = join(plansDir(root), `${id}.raw.txt`);
-  await writeFile(path, raw);
+  await writeRedacted(path, raw);
   return path;
 }
 

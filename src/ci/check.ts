@@ -1,5 +1,7 @@
 import { stripVTControlCharacters } from 'node:util';
 import { execa } from 'execa';
+import { keepCheckOutput } from '../privacy/check-log.js';
+import { scrub } from '../privacy/scrub.js';
 import { formatInt } from '../report/format.js';
 import type { CheckReport } from '../report/types.js';
 
@@ -26,7 +28,7 @@ export function trimOutput(text: string, limit = CHECK_OUTPUT_LIMIT): string {
 
 /**
  * Runs the check command in a shell in `cwd`, never reading standard input. Output is stdout and stderr
- * interleaved, trimmed; a command that cannot start or is killed is a failed check (exit code null), not an error.
+ * interleaved, trimmed and redacted (the whole output is kept in `.tandem/checks/`); a command that cannot start or is killed is a failed check (exit code null), not an error.
  */
 export async function runCheck(command: string, options: { cwd: string; signal?: AbortSignal }): Promise<CheckReport> {
   const started = Date.now();
@@ -58,5 +60,7 @@ export async function runCheck(command: string, options: { cwd: string; signal?:
   const parts = [String(result.all ?? '')];
   if (exitCode === null) parts.push(`[${options.signal?.aborted ? 'interrupted' : result.signal ? `killed by ${result.signal}` : result.shortMessage}]`);
   const output = parts.filter((part) => part.trim() !== '').join('\n');
-  return { command, exitCode, passed: exitCode === 0 && !result.failed, output: trimOutput(output), durationMs: Date.now() - started };
+  // Kept whole only in a local file; everywhere else (report, summary, architect) trimmed and redacted.
+  const log = await keepCheckOutput(options.cwd, output);
+  return { command, exitCode, passed: exitCode === 0 && !result.failed, output: scrub(trimOutput(output)), durationMs: Date.now() - started, log };
 }

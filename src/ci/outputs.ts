@@ -1,6 +1,5 @@
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { TandemError } from '../errors.js';
+import { writeRedacted } from '../privacy/safe-write.js';
 import { renderMarkdownSummary } from '../report/markdown.js';
 import type { RunReport } from '../report/types.js';
 import { runAnnotations } from './github.js';
@@ -41,8 +40,7 @@ export async function writeFailureSummary(markdown: string, targets: Pick<Output
 
 async function write(path: string, text: string, what: string, append = false): Promise<void> {
   try {
-    await mkdir(dirname(path), { recursive: true });
-    await (append ? appendFile(path, text) : writeFile(path, text));
+    await writeRedacted(path, text, { append });
   } catch (error) {
     throw new TandemError(`could not write ${what} to ${path}: ${(error as Error).message}`, { cause: error });
   }

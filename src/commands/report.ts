@@ -1,7 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { readActivity } from '../activity/log.js';
 import { loadPlan } from '../architect/plan-store.js';
+import { writeRedacted } from '../privacy/safe-write.js';
 import { formatInt } from '../report/format.js';
 import { buildReportInput } from '../report/html/input.js';
 import { renderHtmlReport } from '../report/html/page.js';
@@ -43,8 +43,7 @@ export async function reportCommand(options: ReportOptions, now: Date = new Date
   });
   input.bench = await readSavedBench(workspace.root);
   const path = resolve(options.cwd ?? process.cwd(), options.html);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, renderHtmlReport(input));
+  await writeRedacted(path, renderHtmlReport(input));
   const run = input.run ? `run ${input.run.id} (${count(input.run.totals.calls, 'call')})` : 'no run recorded yet';
   process.stdout.write(`Wrote ${path}: ${run}, ${count(input.stats.totals.calls, 'call')} over ${count(input.days.length, 'day')}.\n`);
   return 0;

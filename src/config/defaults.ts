@@ -1,3 +1,4 @@
+import { safeUrl } from '../privacy/url.js';
 import type { Pricing, Timeouts } from './types.js';
 
 export const DEFAULT_BASE_URL = 'https://go.fastrouter.ai/api/v1';
@@ -26,7 +27,7 @@ export function gatewayNameFor(baseURL: string): string {
   try {
     url = new URL(baseURL);
   } catch {
-    return baseURL;
+    return safeUrl(baseURL);
   }
   const host = url.hostname;
   if (host.endsWith('fastrouter.ai')) return 'FastRouter';

@@ -9,6 +9,7 @@ import {
   gatewayNameFor,
   knownPricing,
 } from './defaults.js';
+import { rememberKeys } from './keys.js';
 import { environmentLayer, mergeLayers, readConfigFile, userConfigPath, validateLayer, type SourcedLayer } from './layers.js';
 import type { ConfigLayer } from './schema.js';
 import type { ResolvedConfig, ResolvedRole, RoleName } from './types.js';
@@ -35,7 +36,9 @@ export async function loadConfig(input: LoadConfigInput = {}): Promise<ResolvedC
   if (project) layers.push(project);
   layers.push(environmentLayer(env));
   if (input.flags) layers.push({ source: 'command-line flags', layer: validateLayer(input.flags, 'command-line flags') });
-  return resolveConfig(mergeLayers(layers.map((l) => l.layer)), env, ['defaults', ...layers.map((l) => l.source)]);
+  const config = resolveConfig(mergeLayers(layers.map((l) => l.layer)), env, ['defaults', ...layers.map((l) => l.source)]);
+  rememberKeys(config);
+  return config;
 }
 
 type RoleLayer = NonNullable<ConfigLayer['architect']>;

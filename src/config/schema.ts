@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { hasUserInfo } from '../privacy/url.js';
+
+// A password in a URL ends up in every error line and log record that names the endpoint.
+const baseURL = z.url().refine((url) => !hasUserInfo(url), 'put credentials in the key variable, not the URL');
 
 const pricing = z.strictObject({
   input: z.number().nonnegative(),
@@ -16,7 +20,7 @@ const timeouts = z.strictObject({
 /** Fields any role may set; every one optional, since a layer may set only some. */
 const roleFields = {
   model: z.string().min(1).optional(),
-  baseURL: z.url().optional(),
+  baseURL: baseURL.optional(),
   apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name').optional(),
   headers: z.record(z.string(), z.string()).optional(),
   provider: z.record(z.string(), z.unknown()).optional(),
@@ -37,7 +41,7 @@ export const configLayerSchema = z.strictObject({
   $schema: z.string().optional(),
   gateway: z
     .strictObject({
-      baseURL: z.url().optional(),
+      baseURL: baseURL.optional(),
       apiKeyEnv: roleFields.apiKeyEnv,
       headers: roleFields.headers,
       name: z.string().optional(),

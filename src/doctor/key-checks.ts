@@ -1,4 +1,5 @@
 import type { ResolvedRole } from '../config/types.js';
+import { safeUrl } from '../privacy/url.js';
 import type { CheckResult } from './types.js';
 
 function names(roles: ResolvedRole[]): string {
@@ -12,7 +13,7 @@ export function keyChecks(roles: ResolvedRole[], env: NodeJS.ProcessEnv): CheckR
   for (const role of roles) byVariable.set(role.apiKeyEnv ?? '', [...(byVariable.get(role.apiKeyEnv ?? '') ?? []), role]);
   return [...byVariable.entries()].map(([variable, users]): CheckResult => {
     if (variable === '') {
-      return { id: 'key', title: 'key', status: 'pass', detail: `none needed by the ${names(users)} (${users[0].baseURL} takes no key)` };
+      return { id: 'key', title: 'key', status: 'pass', detail: `none needed by the ${names(users)} (${safeUrl(users[0].baseURL)} takes no key)` };
     }
     const title = `key ${variable}`;
     if (env[variable]) return { id: 'key', title, status: 'pass', detail: `set, used by the ${names(users)}` };

@@ -1,4 +1,5 @@
 import type { ResolvedRole } from '../config/types.js';
+import { safeUrl } from '../privacy/url.js';
 import { probeJson, roleHeaders } from './probe.js';
 import type { CheckResult } from './types.js';
 
@@ -29,12 +30,12 @@ const START: Record<string, string> = {
 /** Whether the role's endpoint answered at all. */
 export function reachCheck(role: ResolvedRole, listing: Listing): CheckResult {
   const title = `${role.gatewayName} reachable`;
-  if (listing.kind !== 'unreachable') return { id: 'reach', title, status: 'pass', detail: `answers at ${role.baseURL}` };
+  if (listing.kind !== 'unreachable') return { id: 'reach', title, status: 'pass', detail: `answers at ${safeUrl(role.baseURL)}` };
   return {
     id: 'reach',
     title,
     status: 'fail',
-    detail: `cannot reach ${role.baseURL}: ${listing.error}`,
+    detail: `cannot reach ${safeUrl(role.baseURL)}: ${listing.error}`,
     fix: START[role.gatewayName] ?? `check the base URL in tandem.config.json and the network (a tunnel such as ngrok must be running)`,
   };
 }

@@ -1,5 +1,6 @@
 import type { ResolvedRole, RoleName, Timeouts } from '../config/types.js';
 import { ExitCode, TandemError } from '../errors.js';
+import { safeUrl } from '../privacy/url.js';
 import { isRetryableStatus } from './retry.js';
 
 /** A failed model call: one line naming the role, model and gateway, and what to do (exit 4). */
@@ -112,8 +113,9 @@ export function httpError(
 
 /** The gateway could not be reached at all (connection refused, DNS, reset before any answer). */
 export function connectionError(role: ResolvedRole, code: string | undefined, cause?: unknown): GatewayError {
-  const unreachable = `cannot reach ${role.gatewayName} at ${role.baseURL}: is it running?`;
-  const advice = code === 'ECONNREFUSED' ? `Start ${role.gatewayName} or fix the base URL.` : `Check that ${role.baseURL} is reachable.`;
+  const url = safeUrl(role.baseURL);
+  const unreachable = `cannot reach ${role.gatewayName} at ${url}: is it running?`;
+  const advice = code === 'ECONNREFUSED' ? `Start ${role.gatewayName} or fix the base URL.` : `Check that ${url} is reachable.`;
   const message =
     code === 'ECONNREFUSED'
       ? `${role.role} call failed: ${unreachable} (model ${role.model})`

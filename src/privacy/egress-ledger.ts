@@ -1,7 +1,8 @@
-import { appendFile, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PrivacyLevel, RoleName } from '../config/types.js';
 import { ensureStateDir, stateDir } from '../workspace/state.js';
+import { writeRedacted } from './safe-write.js';
 
 /** How a file went out: whole, a window of it, its outline, a summary written locally, or (a project rules file) as rules. */
 export type EgressForm = 'content' | 'excerpt' | 'outline' | 'summary' | 'rules';
@@ -52,7 +53,7 @@ export function appendEgress(root: string, record: EgressRecord): Promise<void> 
   const previous = writing.get(root) ?? Promise.resolve();
   const next = previous.then(async () => {
     await ensureStateDir(root);
-    await appendFile(egressPath(root), `${JSON.stringify(record)}\n`);
+    await writeRedacted(egressPath(root), `${JSON.stringify(record)}\n`, { append: true });
   });
   writing.set(
     root,

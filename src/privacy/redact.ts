@@ -1,4 +1,5 @@
 import { ASSIGNMENT, looksLikeSecretValue, SECRET_PATTERNS, secretNameKind } from './secret-patterns.js';
+import { knownSecrets, type KnownSecret } from './secret-env.js';
 
 interface Hit {
   start: number;
@@ -11,10 +12,26 @@ const PLACEHOLDER = /\[REDACTED:[a-z0-9-]+\]/g;
 const PATTERNS = SECRET_PATTERNS.map((p) => ({ ...p, regex: new RegExp(p.regex.source, `${p.regex.flags}d`) }));
 const ASSIGNMENTS = new RegExp(ASSIGNMENT.source, 'dg');
 
-/** Every secret in a text, in order, overlapping finds resolved in favour of the earlier pattern. */
-export function findSecrets(text: string): Hit[] {
+/** The forms a known value may take in text tandem writes: as is, escaped in JSON, in HTML, in a URL. */
+function literalForms(value: string): string[] {
+  const html = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return [...new Set([value, JSON.stringify(value).slice(1, -1), html, encodeURIComponent(value)])];
+}
+
+/**
+ * Every secret in a text, in order: the known values (the secret variables of the environment) first,
+ * then the patterns, overlapping finds resolved in favour of the earlier one.
+ */
+export function findSecrets(text: string, known: readonly KnownSecret[] = knownSecrets()): Hit[] {
   const hits: Hit[] = [];
   const free = (start: number, end: number) => hits.every((h) => end <= h.start || start >= h.end);
+  for (const { value, kind } of known) {
+    for (const form of literalForms(value)) {
+      for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + form.length)) {
+        if (free(at, at + form.length)) hits.push({ start: at, end: at + form.length, kind });
+      }
+    }
+  }
   for (const { kind, regex, group = 0 } of PATTERNS) {
     for (const match of text.matchAll(regex)) {
       const [start, end] = match.indices?.[group] ?? [0, 0];
@@ -38,6 +55,9 @@ export function findSecrets(text: string): Hit[] {
  * a model's answer, so an edit that quotes a placeholder still applies to the real file.
  */
 export class Redactor {
+  /** `known`: values to replace wherever they occur; by default every secret value the process knows of, as it learns them. */
+  constructor(private readonly known?: readonly KnownSecret[]) {}
+
   private readonly placeholderOf = new Map<string, string>();
   private readonly valueOf = new Map<string, string>();
   private readonly perKind = new Map<string, number>();
@@ -46,7 +66,7 @@ export class Redactor {
 
   /** The text with every secret replaced. */
   redact(text: string): string {
-    const hits = findSecrets(text);
+    const hits = findSecrets(text, this.known ?? knownSecrets());
     if (hits.length === 0) return text;
     let out = '';
     let at = 0;

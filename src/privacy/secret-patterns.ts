@@ -30,6 +30,7 @@ export const SECRET_PATTERNS: SecretPattern[] = [
   { kind: 'openai-key', regex: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g },
   { kind: 'npm-token', regex: /\bnpm_[A-Za-z0-9]{36}\b/g },
   { kind: 'jwt', regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
+  { kind: 'url-key', regex: /[?&](?:key|api_key|apikey|api-key|token|access_token)=([A-Za-z0-9._~%+/=-]{4,})/gi, group: 1 },
   { kind: 'url-password', regex: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]+:([^\s@/'"]{6,})@/gi, group: 1 },
 ];
 

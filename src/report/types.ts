@@ -41,6 +41,8 @@ export interface RunReport {
   savings: Savings;
   /** Extra, outside the base contract: where the commits went. */
   branch?: string;
+  /** "estimated" when some figures are tandem's own count: the gateway sent no usage for some call. */
+  usageSource?: 'estimated';
   /**
    * Extra, outside the base contract: what this run sent to cloud and to local models (the plan's
    * architect calls included), from .tandem/egress.jsonl; see reportEgress in src/privacy/egress-summary.ts.
@@ -59,9 +61,11 @@ export interface CheckReport {
   command: string;
   exitCode: number | null;
   passed: boolean;
-  /** Output trimmed to its head and tail. */
+  /** Output trimmed to its head and tail, secrets redacted. */
   output: string;
   durationMs: number;
+  /** The whole output, unredacted, in a local file: its path relative to the repository (`.tandem/checks/…`). */
+  log?: string;
 }
 
 /** One plan round: the steps it added (indexes into `steps`), the architect calls that planned it, and its check. */
@@ -84,5 +88,7 @@ export interface BudgetReport {
   spentTokens: number;
   /** True when some call's cost was unknown: `spentUsd` counts only the known ones. */
   spentUsdPartial: boolean;
+  /** "estimated" when the spending includes calls counted locally (the gateway sent no usage). */
+  usageSource?: 'estimated';
   stopped: { limit: 'cost' | 'tokens'; when: 'before-call' | 'after-call'; message: string } | null;
 }

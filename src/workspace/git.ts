@@ -4,6 +4,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { ExitCode, TandemError, usageError } from '../errors.js';
+import { scrub } from '../privacy/scrub.js';
 import { PatchError } from './errors.js';
 import { LOG_FORMAT, parseLog, parseStatusPaths, type LogEntry } from './git-output.js';
 import { confinePath } from './paths.js';
@@ -129,7 +130,9 @@ class GitWorkspace implements Workspace {
     // Without paths, `git commit` would take whatever the user happens to have staged.
     if (paths.length === 0) throw new TandemError('refusing to commit: no paths given');
     const confined = [...new Set(paths.map((path) => confinePath(this.root, path)))];
-    const trailerLines = Object.entries(trailers).map(([key, value]) => {
+    // Commit messages get pushed and posted: the redaction holds for them as for every output.
+    const trailerLines = Object.entries(trailers).map(([key, raw]) => {
+      const value = scrub(raw);
       if (!TRAILER_KEY.test(key) || /[\r\n]/.test(value)) throw new TandemError(`invalid commit trailer ${JSON.stringify(`${key}: ${value}`)}`);
       return `${key}: ${value}`;
     });
@@ -137,7 +140,7 @@ class GitWorkspace implements Workspace {
     // everything else the user staged staged.
     // --literal-pathspecs: a file named `*.ts` must mean that one file, never a glob over the user's work.
     await this.run(['--literal-pathspecs', 'add', '--', ...confined], 'could not stage the changed files');
-    const args = ['--literal-pathspecs', 'commit', '-q', '--only', '--no-verify', '--cleanup=whitespace', '-m', message];
+    const args = ['--literal-pathspecs', 'commit', '-q', '--only', '--no-verify', '--cleanup=whitespace', '-m', scrub(message)];
     if (trailerLines.length > 0) args.push('-m', trailerLines.join('\n'));
     // --no-verify: the user's hooks (formatters, linters) must not rewrite or reject a step half-way through a run.
     await this.run([...args, '--', ...confined], `could not commit ${confined.join(', ')}`);

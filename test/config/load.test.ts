@@ -112,6 +112,19 @@ describe('loadConfig', () => {
     expect((error as TandemError).message).toContain(`invalid config in ${join(repo, 'tandem.config.json')}: ${expected}`);
   });
 
+  it.each([
+    ['the project file', { gateway: { baseURL: 'http://user:SECRETPASS@host/v1' } }, {}],
+    ['a role', { editor: { baseURL: 'http://ollama:SECRETPASS@localhost:11434/v1' } }, {}],
+    ['the environment', {}, { TANDEM_BASE_URL: 'https://SECRETPASS@host/v1' }],
+  ])('refuses a base URL with credentials in %s, without repeating them (exit 2)', async (_where, project, env) => {
+    await writeProject(project);
+    const error = (await loadConfig({ root: repo, env: { HOME: home, ...env } }).catch((e: unknown) => e)) as TandemError;
+    expect(error).toBeInstanceOf(TandemError);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toMatch(/baseURL: put credentials in the key variable, not the URL$/);
+    expect(error.message).not.toContain('SECRETPASS');
+  });
+
   it('rejects a file that is not JSON', async () => {
     await writeFile(join(repo, 'tandem.config.json'), '{ "architect": ');
     await expect(loadConfig({ root: repo, env: { HOME: home } })).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('not valid JSON') });
