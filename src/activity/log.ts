@@ -110,6 +110,7 @@ export function toActivityRecord(
     costSource: call.costSource,
     ...(call.upstream !== undefined && { upstream: call.upstream }),
     ...(call.gatewayCache !== undefined && { gatewayCache: call.gatewayCache }),
+    ...(call.usageSource && { usageSource: call.usageSource }),
     status: call.status,
     error: call.error ?? null,
   };

@@ -12,7 +12,7 @@ export function roundUsd(value: number): number {
 }
 
 /** Sums several calls of one role into the report's CallSummary (model and provider of the last call). */
-export function summarizeCalls(calls: Array<Pick<ModelResult, 'model' | 'provider' | 'promptTokens' | 'completionTokens' | 'latencyMs' | 'costUsd'>>): CallSummary {
+export function summarizeCalls(calls: Array<Pick<ModelResult, 'model' | 'provider' | 'promptTokens' | 'completionTokens' | 'latencyMs' | 'costUsd' | 'usageSource'>>): CallSummary {
   const last = calls.at(-1);
   return {
     model: last?.model ?? '',
@@ -21,5 +21,6 @@ export function summarizeCalls(calls: Array<Pick<ModelResult, 'model' | 'provide
     completionTokens: calls.reduce((sum, c) => sum + c.completionTokens, 0),
     latencyMs: calls.reduce((sum, c) => sum + c.latencyMs, 0),
     costUsd: calls.reduce<number | null>((sum, c) => addCost(sum, c.costUsd), 0),
+    ...(calls.some((c) => c.usageSource === 'estimated') && { usageSource: 'estimated' as const }),
   };
 }

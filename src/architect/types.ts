@@ -22,6 +22,8 @@ export interface CallSummary {
   completionTokens: number;
   latencyMs: number;
   costUsd: number | null;
+  /** "estimated" when some call's tokens were counted locally because the gateway sent no usage. */
+  usageSource?: 'estimated';
   /** Bytes of the requests that went to a cloud role (outside the base contract; set on run reports). */
   cloudBytes?: number;
 }

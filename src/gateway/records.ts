@@ -19,6 +19,7 @@ export function okRecord(role: ResolvedRole, result: ModelResult, meta: ModelReq
     costSource: result.costSource,
     ...(result.upstream !== undefined && { upstream: result.upstream }),
     ...(result.gatewayCache !== undefined && { gatewayCache: result.gatewayCache }),
+    ...(result.usageSource && { usageSource: result.usageSource }),
     status: 'ok',
     ...(meta && { meta }),
   };

@@ -7,9 +7,10 @@ import { classifyError, type AttemptProgress } from './classify-error.js';
 import { resolveCost } from './cost.js';
 import { CallAbortedError, GatewayError, streamEndedEarly, timeoutError } from './errors.js';
 import { wireMessages } from './prompt-cache.js';
+import { estimateUsage, usageMissing } from './estimate-usage.js';
 import { errorRecord, okRecord } from './records.js';
 import { readUpstream } from './upstream.js';
-import { readUsage } from './usage.js';
+import { readUsage, type UsageTokens } from './usage.js';
 import type { CallRecord, ModelRequest, ModelResult } from './types.js';
 
 type GatewayChunk = ChatCompletionChunk & { provider?: unknown };
@@ -86,9 +87,9 @@ async function readStream(
   }
 }
 
-function finish(role: ResolvedRole, state: StreamState, headers: Headers, latencyMs: number): ModelResult {
+function finish(role: ResolvedRole, state: StreamState, headers: Headers, latencyMs: number, estimated?: UsageTokens): ModelResult {
   const usage = state.usage;
-  const tokens = usage && readUsage(usage as unknown as Record<string, unknown>);
+  const tokens = estimated ?? (usage && readUsage(usage as unknown as Record<string, unknown>));
   return {
     text: state.text,
     model: role.model,
@@ -105,6 +106,7 @@ function finish(role: ResolvedRole, state: StreamState, headers: Headers, latenc
       pricing: role.pricing,
       tokens,
     }),
+    ...(estimated && { usageSource: 'estimated' as const }),
     generationId: headers.get('x-generation-id') ?? state.chunkId,
     ...(state.provider !== undefined && { reportedProvider: state.provider }),
     ...readUpstream(headers, role.headers, state.provider),
@@ -143,7 +145,10 @@ export async function runAttempt(client: OpenAI, role: ResolvedRole, request: Mo
     const stop = stopped();
     if (stop) return failed(stop);
     if (!state.finished) return failed(streamEndedEarly(role, state.chunks));
-    const result = finish(role, state, response.headers, elapsed());
+    const latencyMs = elapsed();
+    // No usage from the gateway: count locally, so budgets and reports never take the call for free.
+    const estimated = usageMissing(state.usage, state.text) ? await estimateUsage(request.messages, state.text) : undefined;
+    const result = finish(role, state, response.headers, latencyMs, estimated);
     return { ok: true, result, record: okRecord(role, result, request.meta) };
   } catch (err) {
     if (state.callbackError) throw err;

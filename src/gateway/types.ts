@@ -26,6 +26,9 @@ export interface ModelRequest {
 
 export type CostSource = 'gateway' | 'pricing' | 'unknown';
 
+/** Where a call's token counts come from: the gateway's `usage`, or tandem's own count when it sent none. */
+export type UsageSource = 'gateway' | 'estimated';
+
 /** Who answered a call, what it used and what it cost: shared by results, attempt records and the activity log. */
 export interface CallUsage {
   model: string;
@@ -45,6 +48,8 @@ export interface CallUsage {
   upstream?: string;
   /** Whether the gateway's own cache answered (Portkey `x-portkey-cache-status`), when it says. */
   gatewayCache?: 'hit' | 'miss';
+  /** Set (to "estimated") only when the gateway sent no usage and the tokens were counted locally. */
+  usageSource?: UsageSource;
 }
 
 /** What a successful call returns. */

@@ -60,6 +60,8 @@ export class Budget {
   spentUsd = 0;
   /** Set when some call's cost was unknown: `spentUsd` then counts only the known ones. */
   unknownCost = false;
+  /** Set when some call was counted locally, the gateway having sent no usage. */
+  estimated = false;
   stop?: BudgetStop;
   private reservedTokens = 0;
   private reservedUsd = 0;
@@ -93,16 +95,18 @@ export class Budget {
   }
 
   /** Counts one finished call attempt (failed ones included: a gateway may bill them); stops the run when it went over. */
-  record(call: Pick<CallRecord, 'promptTokens' | 'completionTokens' | 'costUsd'>): void {
+  record(call: Pick<CallRecord, 'promptTokens' | 'completionTokens' | 'costUsd' | 'usageSource'>): void {
     this.spentTokens += call.promptTokens + call.completionTokens;
+    if (call.usageSource === 'estimated') this.estimated = true;
     if (call.costUsd !== null) this.spentUsd = Math.round((this.spentUsd + call.costUsd) * 1e10) / 1e10;
     else if (call.promptTokens + call.completionTokens > 0) this.unknownCost = true;
     if (this.stop) return;
     const { maxTokens, maxCostUsd } = this.limits;
+    const what = call.usageSource === 'estimated' ? 'the last call (counted by tandem: the gateway sent no usage)' : 'the last call';
     if (maxTokens !== undefined && this.spentTokens > maxTokens) {
-      this.setStop({ limit: 'tokens', when: 'after-call', max: maxTokens, spent: this.spentTokens }, 'the last call');
+      this.setStop({ limit: 'tokens', when: 'after-call', max: maxTokens, spent: this.spentTokens }, what);
     } else if (maxCostUsd !== undefined && this.spentUsd > maxCostUsd) {
-      this.setStop({ limit: 'cost', when: 'after-call', max: maxCostUsd, spent: this.spentUsd }, 'the last call');
+      this.setStop({ limit: 'cost', when: 'after-call', max: maxCostUsd, spent: this.spentUsd }, what);
     }
   }
 
@@ -147,6 +151,7 @@ export function budgetReport(budget: Budget): BudgetReport {
     spentUsd: budget.spentUsd,
     spentTokens: budget.spentTokens,
     spentUsdPartial: budget.unknownCost,
+    ...(budget.estimated && { usageSource: 'estimated' as const }),
     stopped: stop ? { limit: stop.limit, when: stop.when, message: stop.message } : null,
   };
 }

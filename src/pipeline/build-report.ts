@@ -22,6 +22,7 @@ export function buildRunReport(plan: SavedPlan, outcomes: StepOutcome[], config:
       completionTokens: summary.completionTokens,
       latencyMs: summary.latencyMs,
       costUsd: summary.costUsd,
+      ...(summary.usageSource && { usageSource: summary.usageSource }),
       attempts: outcome.attempts,
       commit: outcome.commit,
     };
@@ -39,6 +40,7 @@ export function buildRunReport(plan: SavedPlan, outcomes: StepOutcome[], config:
     completionTokens: parts.reduce((sum, p) => sum + p.completionTokens, 0),
     latencyMs: parts.reduce((sum, p) => sum + p.latencyMs, 0),
     costUsd: parts.reduce<number | null>((sum, p) => addCost(sum, p.costUsd), 0),
+    ...(parts.some((p) => p.usageSource === 'estimated') && { usageSource: 'estimated' as const }),
   };
   const editorParts = parts.slice(1);
   const savings = computeSavings({
@@ -50,7 +52,15 @@ export function buildRunReport(plan: SavedPlan, outcomes: StepOutcome[], config:
     actualUsd: totals.costUsd,
     architectPricing: config.architect.pricing,
   });
-  return { plan: { id: plan.id, task: plan.task, summary: plan.summary }, architect: plan.architect, steps, totals, savings, ...(branch ? { branch } : {}) };
+  return {
+    plan: { id: plan.id, task: plan.task, summary: plan.summary },
+    architect: plan.architect,
+    steps,
+    totals,
+    savings,
+    ...(branch ? { branch } : {}),
+    ...(totals.usageSource && { usageSource: totals.usageSource }),
+  };
 }
 
 /** The exit code a finished run earns (DESIGN.md): 4 when the gateway was unreachable, 1 for any failed or blocked step, else 0. */

@@ -144,6 +144,7 @@ export function sumCalls(a: CallSummary, b: CallSummary): CallSummary {
     completionTokens: a.completionTokens + b.completionTokens,
     latencyMs: a.latencyMs + b.latencyMs,
     costUsd: addCost(a.costUsd, b.costUsd),
+    ...((a.usageSource ?? b.usageSource) && { usageSource: 'estimated' as const }),
   };
 }
 

@@ -5,9 +5,15 @@ export function formatInt(value: number): string {
   return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** Prompt and completion tokens: "4,200 / 310". */
-export function formatTokens(promptTokens: number, completionTokens: number): string {
-  return `${formatInt(promptTokens)} / ${formatInt(completionTokens)}`;
+/** Prompt and completion tokens: "4,200 / 310"; counted by tandem (the gateway sent no usage): "~4,200 / ~310". */
+export function formatTokens(promptTokens: number, completionTokens: number, estimated = false): string {
+  const mark = estimated ? '~' : '';
+  return `${mark}${formatInt(promptTokens)} / ${mark}${formatInt(completionTokens)}`;
+}
+
+/** A figure computed from estimated tokens, marked "~" (a cost priced on tandem's own count). */
+export function approx(text: string, estimated: boolean | undefined): string {
+  return estimated && text !== '?' ? `~${text}` : text;
 }
 
 /** Milliseconds as seconds with one decimal: 8200 -> "8.2s". */

@@ -1,6 +1,6 @@
 import type { CallSummary } from '../architect/types.js';
-import { formatLatency, formatTokens, formatUsd, oneLine, truncate } from './format.js';
-import { savingLine } from './table.js';
+import { approx, formatLatency, formatTokens, formatUsd, oneLine, truncate } from './format.js';
+import { ESTIMATED_NOTE, savingLine } from './table.js';
 import type { CheckReport, RunReport, StepReport } from './types.js';
 
 /** Text in a fenced code block whose fence is longer than any run of backticks inside, so nothing can close it early. */
@@ -63,7 +63,7 @@ function planSection(report: RunReport): string {
 function stepTable(report: RunReport): string {
   const rows = ['| Step | File | Model | Provider | Tokens in/out | Latency | Cost | Status |', '|---|---|---|---|--:|--:|--:|---|'];
   const call = (step: string, file: string, c: CallSummary, status: string) =>
-    `| ${step} | ${file} | ${cell(c.model)} | ${cell(c.provider)} | ${formatTokens(c.promptTokens, c.completionTokens)} | ${formatLatency(c.latencyMs)} | ${formatUsd(c.costUsd)} | ${status} |`;
+    `| ${step} | ${file} | ${cell(c.model)} | ${cell(c.provider)} | ${formatTokens(c.promptTokens, c.completionTokens, c.usageSource === 'estimated')} | ${formatLatency(c.latencyMs)} | ${approx(formatUsd(c.costUsd), c.usageSource === 'estimated')} | ${status} |`;
   rows.push(call('plan', '', report.architect, 'planned'));
   for (const step of [...report.steps].sort((a, b) => a.index - b.index)) {
     const file = code(step.file).replace(/\|/g, '\\|');
@@ -72,8 +72,10 @@ function stepTable(report: RunReport): string {
     if (step.fallback) rows.push(call('↳', '', step.fallback, 'fallback'));
   }
   const t = report.totals;
-  rows.push(`| **total** | | | | ${formatTokens(t.promptTokens, t.completionTokens)} | ${formatLatency(t.latencyMs)} | ${formatUsd(t.costUsd)} | ${statusCounts(report.steps)} |`);
-  return `### Steps\n\n${rows.join('\n')}`;
+  const estimated = t.usageSource === 'estimated';
+  rows.push(`| **total** | | | | ${formatTokens(t.promptTokens, t.completionTokens, estimated)} | ${formatLatency(t.latencyMs)} | ${approx(formatUsd(t.costUsd), estimated)} | ${statusCounts(report.steps)} |`);
+  const note = estimated ? `\n\n${ESTIMATED_NOTE}.` : '';
+  return `### Steps\n\n${rows.join('\n')}${note}`;
 }
 
 function stepStatus(step: StepReport): string {

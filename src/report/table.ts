@@ -1,6 +1,6 @@
 import type { ActivityRecord } from '../activity/types.js';
 import type { CallSummary } from '../architect/types.js';
-import { formatBytes, formatCostSum, formatLatency, formatTime, formatTokens, formatUsd, oneLine, truncate } from './format.js';
+import { approx, formatBytes, formatCostSum, formatLatency, formatTime, formatTokens, formatUsd, oneLine, truncate } from './format.js';
 import { renderColumns, type Column, type Row } from './layout.js';
 import { sumCosts } from './savings.js';
 import type { RunReport, Savings, StepReport } from './types.js';
@@ -35,15 +35,19 @@ export function renderRunTable(report: RunReport, options: { architectModel?: st
     '',
     '',
     '',
-    formatTokens(report.totals.promptTokens, report.totals.completionTokens),
+    formatTokens(report.totals.promptTokens, report.totals.completionTokens, report.totals.usageSource === 'estimated'),
     formatLatency(report.totals.latencyMs),
-    total,
+    approx(total, report.totals.usageSource === 'estimated'),
     statusCounts(steps),
   ]);
   const [columns, body] = report.egress ? withCloudColumn(rows, report) : [RUN_COLUMNS, rows];
   const table = renderColumns(columns, body, options.width);
-  return `${table}\n\n${savingLine(report.savings, options.architectModel ?? report.architect.model)}`;
+  const note = report.totals.usageSource === 'estimated' ? `\n${ESTIMATED_NOTE}` : '';
+  return `${table}\n\n${savingLine(report.savings, options.architectModel ?? report.architect.model)}${note}`;
 }
+
+/** The legend of the "~" mark. */
+export const ESTIMATED_NOTE = '~ counted by tandem: the gateway sent no usage for these calls';
 
 const CLOUD_COLUMN: Column = { header: 'To cloud', align: 'right' };
 
@@ -63,7 +67,8 @@ function withCloudColumn(rows: Row[], report: RunReport): [Column[], Row[]] {
 }
 
 function callRow(step: string, file: string, call: CallSummary, status: string): string[] {
-  return [step, file, call.model, call.provider, formatTokens(call.promptTokens, call.completionTokens), formatLatency(call.latencyMs), formatUsd(call.costUsd), status];
+  const estimated = call.usageSource === 'estimated';
+  return [step, file, call.model, call.provider, formatTokens(call.promptTokens, call.completionTokens, estimated), formatLatency(call.latencyMs), approx(formatUsd(call.costUsd), estimated), status];
 }
 
 function stepRow(step: StepReport): string[] {
@@ -113,9 +118,9 @@ export function renderActivityTable(records: ActivityRecord[], options: { width?
     record.role,
     record.model,
     record.provider,
-    formatTokens(record.promptTokens, record.completionTokens),
+    formatTokens(record.promptTokens, record.completionTokens, record.usageSource === 'estimated'),
     formatLatency(record.latencyMs),
-    formatUsd(record.costUsd),
+    approx(formatUsd(record.costUsd), record.usageSource === 'estimated'),
     record.status === 'ok' ? 'ok' : record.error ? `error: ${truncate(oneLine(record.error), 48)}` : 'error',
   ]);
   return renderColumns(ACTIVITY_COLUMNS, rows, options.width);

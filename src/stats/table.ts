@@ -1,4 +1,4 @@
-import { formatCostSum, formatInt, formatLatency, formatTime, formatTokens, formatUsd } from '../report/format.js';
+import { approx, formatCostSum, formatInt, formatLatency, formatTime, formatTokens, formatUsd } from '../report/format.js';
 import { renderColumns, type Column, type Row } from '../report/layout.js';
 import { savingLine } from '../report/table.js';
 import type { StatsSummary } from './aggregate.js';
@@ -31,6 +31,8 @@ export function renderStatsTable(summary: StatsSummary, options: { since: Date |
     const unknown = summary.totals.unknownCostCalls;
     lines.push(`≥ marks a lower bound: ${formatInt(unknown)} ${unknown === 1 ? 'call has' : 'calls have'} no known cost (no cost from the gateway and no pricing set)`);
   }
+  const estimated = summary.totals.estimatedCalls ?? 0;
+  if (estimated > 0) lines.push(`~ marks tandem's own count: ${formatInt(estimated)} ${estimated === 1 ? 'call' : 'calls'} came without usage from the gateway`);
   lines.push(savingLine(summary.savings, options.architectModel));
   return lines.join('\n');
 }
@@ -40,8 +42,8 @@ export function usageCells(usage: UsageSum): string[] {
   return [
     formatInt(usage.calls),
     formatInt(usage.failures),
-    formatTokens(usage.promptTokens, usage.completionTokens),
-    formatCostSum(usage.cost),
+    formatTokens(usage.promptTokens, usage.completionTokens, usage.usageSource === 'estimated'),
+    approx(formatCostSum(usage.cost), usage.usageSource === 'estimated'),
     latency(usage.p50LatencyMs),
     latency(usage.p95LatencyMs),
   ];

@@ -17,6 +17,14 @@ export interface UsageSum {
   /** Latency percentiles of the successful calls (null when none succeeded). */
   p50LatencyMs: number | null;
   p95LatencyMs: number | null;
+  /** Present when some calls' tokens were counted by tandem (the gateway sent no usage): how many. */
+  estimatedCalls?: number;
+  usageSource?: 'estimated';
+}
+
+function estimatedMark(records: ActivityRecord[]): Pick<UsageSum, 'estimatedCalls' | 'usageSource'> {
+  const estimated = records.filter((record) => record.usageSource === 'estimated').length;
+  return estimated > 0 ? { usageSource: 'estimated', estimatedCalls: estimated } : {};
 }
 
 /**
@@ -39,5 +47,6 @@ export function sumUsage(records: ActivityRecord[]): UsageSum {
     unknownCostCalls: costs.filter((cost) => cost === null).length,
     p50LatencyMs: percentile(latencies, 50),
     p95LatencyMs: percentile(latencies, 95),
+    ...estimatedMark(records),
   };
 }

@@ -17,7 +17,7 @@ export function runTableText(report: RunReport, width: number, architectModel: s
     fitLine(`plan  ${report.architect.model}`, formatUsd(report.architect.costUsd), width),
     ...steps.map((step) => fitLine(`${step.index + 1} ${step.status}  ${step.file}`, step.attempts === 0 ? '-' : formatUsd(step.costUsd), width)),
     '-'.repeat(Math.max(width, 1)),
-    fitLine(`total  ${formatTokens(report.totals.promptTokens, report.totals.completionTokens)} tokens`, totalCost(report), width),
+    fitLine(`total  ${formatTokens(report.totals.promptTokens, report.totals.completionTokens, report.totals.usageSource === 'estimated')} tokens`, totalCost(report), width),
   ];
   return `${lines.join('\n')}\n\n${savingLine(report.savings, architectModel)}`;
 }

@@ -125,9 +125,24 @@ describe('a successful call', () => {
     expect((await client.complete(ask)).text).toBe('one two three');
   });
 
-  test('no usage at all: zero tokens and unknown cost, even with pricing', async () => {
+  test('no usage at all: counted locally (prompt as sent, completion from the streamed text), priced and marked estimated', async () => {
     const { client } = await setup([{ text: 'ok', omitUsage: true }], { pricing: { input: 3, output: 15 } });
-    expect(await client.complete(ask)).toMatchObject({ promptTokens: 0, completionTokens: 0, costUsd: null, costSource: 'unknown' });
+    // 3 reply priming + 3 framing + "user" (1) + "Rename foo to bar." (5) = 12 prompt tokens; "ok" is 1.
+    expect(await client.complete(ask)).toMatchObject({ promptTokens: 12, completionTokens: 1, costUsd: 0.000051, costSource: 'pricing', usageSource: 'estimated' });
+  });
+
+  test('usage with zero tokens for an answer with text counts as no usage; usage from the gateway is not marked', async () => {
+    const { client } = await setup(
+      [
+        { text: 'a longer answer', chunks: 3, promptTokens: 0, completionTokens: 0 },
+        { text: 'ok', promptTokens: 40, completionTokens: 2 },
+      ],
+      { pricing: { input: 3, output: 15 } },
+    );
+    expect(await client.complete(ask)).toMatchObject({ promptTokens: 12, completionTokens: 3, usageSource: 'estimated' });
+    const reported = await client.complete(ask);
+    expect(reported).toMatchObject({ promptTokens: 40, completionTokens: 2, costSource: 'pricing' });
+    expect(reported.usageSource).toBeUndefined();
   });
 });
 

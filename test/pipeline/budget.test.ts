@@ -121,3 +121,16 @@ describe('guardClient', () => {
     expect(calls[0].maxTokens).toBeUndefined();
   });
 });
+
+describe('a gateway that sends no usage', () => {
+  it('counts the locally estimated tokens, stops on them, and says so in the stop and the report', () => {
+    const stops: BudgetStop[] = [];
+    const budget = new Budget({ maxTokens: 1000 }, (stop) => stops.push(stop));
+    budget.record({ promptTokens: 700, completionTokens: 200, costUsd: 0.0051, usageSource: 'estimated' });
+    expect(stops).toEqual([]);
+    budget.record({ promptTokens: 150, completionTokens: 20, costUsd: 0.0008, usageSource: 'estimated' });
+    expect(stops.map((s) => s.message)).toEqual(['budget exceeded (--max-tokens 1,000): the last call (counted by tandem: the gateway sent no usage) brought the run to 1,070 tokens']);
+    expect(budgetReport(budget)).toMatchObject({ spentTokens: 1070, spentUsd: 0.0059, usageSource: 'estimated' });
+    expect(budgetReport(new Budget({ maxTokens: 1 })).usageSource).toBeUndefined();
+  });
+});

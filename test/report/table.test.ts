@@ -37,6 +37,21 @@ describe('renderRunTable', () => {
     );
   });
 
+  it('marks figures counted by tandem (the gateway sent no usage) with ~ and explains the mark', () => {
+    const estimated: RunReport = {
+      ...report,
+      architect: { ...report.architect, usageSource: 'estimated' },
+      steps: [report.steps[1]],
+      totals: { ...report.totals, usageSource: 'estimated' },
+      usageSource: 'estimated',
+    };
+    const lines = renderRunTable(estimated).split('\n');
+    expect(lines[1]).toMatch(/anthropic {2,}~4,200 \/ ~310 {5}8\.2s {2}~\$0\.0173 {2}planned$/);
+    expect(lines[2]).toMatch(/ {3}1,150 \/ 220 {4}12\.4s {3}\$0\.0000 {2}applied$/);
+    expect(lines[4]).toMatch(/~8,830 \/ ~1,075 {4}50\.0s {2}~\$0\.0175 {2}1 applied$/);
+    expect(lines.at(-1)).toBe('~ counted by tandem: the gateway sent no usage for these calls');
+  });
+
   it('shows the bytes each row sent to a cloud role beside the cost when the report carries egress', () => {
     const steps = report.steps.map((step) =>
       step.index === 1 ? { ...step, cloudBytes: 0, fallback: step.fallback && { ...step.fallback, cloudBytes: 2048 } } : { ...step, cloudBytes: 0 },

@@ -23,6 +23,19 @@ describe('renderStatsTable', () => {
     );
   });
 
+  test('calls counted by tandem (no usage from the gateway) are marked ~ in their rows and the total, and counted under the table', () => {
+    const counted = call({ role: 'editor', model: 'qwen', provider: 'portkey', promptTokens: 900, completionTokens: 80, costUsd: 0, usageSource: 'estimated' });
+    const summary = aggregateStats([...SESSION, counted], SONNET_PRICING);
+    expect(summary.totals).toMatchObject({ usageSource: 'estimated', estimatedCalls: 1 });
+    expect(summary.groups.find((g) => g.model === 'qwen')).toMatchObject({ usageSource: 'estimated', estimatedCalls: 1 });
+    expect(summary.groups.find((g) => g.role === 'architect')?.usageSource).toBeUndefined();
+    const lines = renderStatsTable(summary, { since: null, architectModel: ARCHITECT }).split('\n');
+    expect(lines.find((l) => l.startsWith('editor     qwen'))).toMatch(/~900 \/ ~80 +~\$0\.0000 /);
+    expect(lines.find((l) => l.startsWith('architect'))).toMatch(/ 3,000 \/ 500 +\$0\.0165 /);
+    expect(lines.find((l) => l.startsWith('total'))).toMatch(/~5,800 \/ ~950 +~\$0\.0165 /);
+    expect(lines).toContain("~ marks tandem's own count: 1 call came without usage from the gateway");
+  });
+
   test('an unknown cost is "?", a sum with unknown parts a lower bound, explained under the table', () => {
     const unknown = call({ role: 'fallback', model: 'm', provider: 'p', promptTokens: 700, completionTokens: 90, latencyMs: 2000, costUsd: null, costSource: 'unknown' });
     const failedOnly = call({ role: 'summarizer', model: 's', provider: 'p', status: 'error', costUsd: null, costSource: 'unknown' });

@@ -1,5 +1,5 @@
-import { formatCostSum, formatInt, formatLatency, formatTime, formatTokens, formatUsd, oneLine, truncate } from '../format.js';
-import { savingLine } from '../table.js';
+import { approx, formatCostSum, formatInt, formatLatency, formatTime, formatTokens, formatUsd, oneLine, truncate } from '../format.js';
+import { ESTIMATED_NOTE, savingLine } from '../table.js';
 import { barChart, COST_NOTE } from './bar-chart.js';
 import { escapeHtml } from './escape.js';
 import type { HtmlReportInput, RunView } from './input.js';
@@ -14,12 +14,13 @@ export function runSection(run: RunView, input: Pick<HtmlReportInput, 'architect
     `${formatInt(run.totals.calls)} calls, ${formatInt(run.totals.failures)} failed`,
   ].filter(Boolean);
   const { savings } = run;
+  const estimated = run.totals.usageSource === 'estimated';
   const pct = savings.savedPct === null ? '' : ` (${Math.round(savings.savedPct)}%)`;
   const cards = [
-    card('Cost', formatCostSum(run.totals.cost), 'cost'),
+    card('Cost', approx(formatCostSum(run.totals.cost), estimated), 'cost'),
     card('All-cloud cost', formatUsd(savings.allCloudUsd), 'all-cloud'),
     card('Saved', `${formatUsd(savings.savedUsd)}${pct}`, savings.savedUsd !== null && savings.savedUsd > 0 ? 'saved gain' : 'saved'),
-    card('Tokens in / out', formatTokens(run.totals.promptTokens, run.totals.completionTokens), 'tokens'),
+    card('Tokens in / out', formatTokens(run.totals.promptTokens, run.totals.completionTokens, estimated), 'tokens'),
     card('Time in model calls', formatLatency(run.totals.latencyMs), 'latency'),
   ];
   const categories = run.steps.map((step) => step.label);
@@ -47,6 +48,7 @@ export function runSection(run: RunView, input: Pick<HtmlReportInput, 'architect
     `<p class="meta">${escapeHtml(meta.join(' · '))}</p>`,
     `<div class="cards">${cards.join('')}</div>`,
     `<p class="saving">${escapeHtml(savingLine(savings, input.architectModel))}</p>`,
+    estimated ? `<p class="note" data-usage-source="estimated">${escapeHtml(ESTIMATED_NOTE)}</p>` : '',
     `<div class="charts">${perStep('cost-per-step', 'Cost per step', 'cost')}${perStep('latency-per-step', 'Latency per step', 'latency')}</div>`,
     `<h3>Calls</h3>`,
     callsTable(run, input.isLocal),
@@ -76,10 +78,10 @@ function callsTable(run: RunView, isLocal: HtmlReportInput['isLocal']): string {
       { text: where, className: `where-${where}` },
       call.model,
       call.provider,
-      formatTokens(call.promptTokens, call.completionTokens),
+      formatTokens(call.promptTokens, call.completionTokens, call.usageSource === 'estimated'),
       formatLatency(call.latencyMs),
       call.ttftMs === null ? '-' : formatLatency(call.ttftMs),
-      formatUsd(call.costUsd),
+      approx(formatUsd(call.costUsd), call.usageSource === 'estimated'),
       call.status === 'ok' ? 'ok' : errorCell(call.error),
     ];
   });
