@@ -1,6 +1,7 @@
 import type { ResolvedRole } from '../config/types.js';
 import { safeUrl } from '../privacy/url.js';
 import { probeJson, roleHeaders } from './probe.js';
+import { isLoopbackUrl, isTunnelUrl } from './value-source.js';
 import type { CheckResult } from './types.js';
 
 /** What `GET <baseURL>/models` told about one role's endpoint. */
@@ -27,21 +28,26 @@ const START: Record<string, string> = {
   Portkey: 'start it with `npx @portkey-ai/gateway` (or fix the base URL)',
 };
 
-/** Whether the role's endpoint answered at all. */
-export function reachCheck(role: ResolvedRole, listing: Listing): CheckResult {
+/**
+ * Whether the role's endpoint answered at all. The fix names `urlSource`, where the URL was set (a flag, a
+ * variable, a file's key); a tunnel is mentioned only for a tunnel's host, the network never for this machine.
+ */
+export function reachCheck(role: ResolvedRole, listing: Listing, urlSource = 'gateway.baseURL in tandem.config.json'): CheckResult {
   const title = `${role.gatewayName} reachable`;
   if (listing.kind !== 'unreachable') return { id: 'reach', title, status: 'pass', detail: `answers at ${safeUrl(role.baseURL)}` };
-  return {
-    id: 'reach',
-    title,
-    status: 'fail',
-    detail: `cannot reach ${safeUrl(role.baseURL)}: ${listing.error}`,
-    fix: START[role.gatewayName] ?? `check the base URL in tandem.config.json and the network (a tunnel such as ngrok must be running)`,
-  };
+  const start = START[role.gatewayName];
+  const fix = start
+    ? start.replace('fix the base URL', `fix ${urlSource}`)
+    : isLoopbackUrl(role.baseURL)
+      ? `start the server that should answer at ${safeUrl(role.baseURL)}, or fix ${urlSource}`
+      : isTunnelUrl(role.baseURL)
+        ? `start the tunnel (and the server behind it), or fix ${urlSource}`
+        : `check ${urlSource} and the network`;
+  return { id: 'reach', title, status: 'fail', detail: `cannot reach ${safeUrl(role.baseURL)}: ${listing.error}`, fix };
 }
 
 /** Whether the role's model is listed by its endpoint: missing on an Ollama host fails, missing on a gateway only warns. */
-export function modelCheck(role: ResolvedRole, listing: Listing, ollamaHost: boolean): CheckResult {
+export function modelCheck(role: ResolvedRole, listing: Listing, ollamaHost: boolean, modelSource = `${role.role}.model`): CheckResult {
   const title = `${role.role} model ${role.model}`;
   const key = role.apiKeyEnv ?? 'TANDEM_API_KEY';
   switch (listing.kind) {
@@ -67,7 +73,7 @@ export function modelCheck(role: ResolvedRole, listing: Listing, ollamaHost: boo
         title,
         status: 'warn',
         detail: `not in ${role.gatewayName}'s /models (gateways often leave custom and BYOK models out)`,
-        fix: `if calls fail with 404, check ${role.role}.model`,
+        fix: `if calls fail with 404, check ${modelSource}`,
       };
   }
 }

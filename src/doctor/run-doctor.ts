@@ -1,4 +1,5 @@
 import { loadConfig, type LoadConfigInput } from '../config/load.js';
+import { collectLayers, sourcedValues } from '../config/sources.js';
 import type { ResolvedConfig, ResolvedRole } from '../config/types.js';
 import { ExitCode, TandemError } from '../errors.js';
 import { editorCallChecks } from './editor-call-check.js';
@@ -8,6 +9,7 @@ import { listModels, modelCheck, reachCheck, type Listing } from './model-checks
 import { isOllamaHost, ollamaContextCheck } from './ollama-check.js';
 import { poolChecks } from './pool-check.js';
 import type { CheckResult, DoctorReport } from './types.js';
+import { describeSource } from './value-source.js';
 
 /** Where the configuration comes from, and how long each probe may take. */
 export interface DoctorInput extends LoadConfigInput {
@@ -30,6 +32,18 @@ async function listings(roles: ResolvedRole[], timeoutMs: number): Promise<Map<R
   return result;
 }
 
+/** The config line: valid, from which layers; with nothing configured at all, a warning that points at tandem init. */
+function configCheck(config: ResolvedConfig, defaultsOnly: boolean): CheckResult {
+  if (!defaultsOnly) return { id: 'config', title: 'config', status: 'pass', detail: `valid: ${config.sources.join(' < ')}` };
+  return {
+    id: 'config',
+    title: 'config',
+    status: 'warn',
+    detail: `no tandem.config.json, user config, TANDEM_* variable or flag: built-in defaults (${config.architect.gatewayName})`,
+    fix: 'run tandem init to write tandem.config.json for your gateway',
+  };
+}
+
 function report(checks: CheckResult[], invalidConfig = false): DoctorReport {
   const failed = checks.some((c) => c.status === 'fail');
   const exitCode = invalidConfig ? ExitCode.usage : failed ? ExitCode.failed : ExitCode.ok;
@@ -47,7 +61,10 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorReport> {
     if (!(error instanceof TandemError) || error.exitCode !== ExitCode.usage) throw error;
     return report([{ id: 'config', title: 'config', status: 'fail', detail: error.message, fix: error.hint ?? 'fix the key named above (see docs/configuration.md)' }], true);
   }
-  const checks: CheckResult[] = [{ id: 'config', title: 'config', status: 'pass', detail: `valid: ${config.sources.join(' < ')}` }];
+  const layers = await collectLayers({ ...input, env });
+  const values = sourcedValues(layers, env);
+  const where = (key: string) => describeSource(key, values, layers, input.root ?? process.cwd());
+  const checks: CheckResult[] = [configCheck(config, layers.length === 0)];
   const roles = rolesOf(config);
   checks.push(...keyChecks(roles, env));
 
@@ -58,10 +75,10 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorReport> {
   for (const role of roles) {
     if (seen.has(role.baseURL)) continue;
     seen.add(role.baseURL);
-    checks.push(reachCheck(role, listed.get(role)!));
+    checks.push(reachCheck(role, listed.get(role)!, where(`${role.role}.baseURL`)));
     if (listed.get(role)!.kind !== 'unreachable' && (await isOllamaHost(role.baseURL, timeoutMs))) ollamaHosts.add(role.baseURL);
   }
-  for (const role of roles) checks.push(modelCheck(role, listed.get(role)!, ollamaHosts.has(role.baseURL)));
+  for (const role of roles) checks.push(modelCheck(role, listed.get(role)!, ollamaHosts.has(role.baseURL), where(`${role.role}.model`)));
 
   const editor = config.editor;
   const unreachable = listed.get(editor)!.kind === 'unreachable';

@@ -90,7 +90,8 @@ describe('tandem doctor against a fake gateway', () => {
       ['editor-call', 'skip'],
     ]);
     expect(find(report.checks, 'reach')).toMatchObject({ title: 'FastRouter reachable', detail: `cannot reach ${g.url}: ECONNREFUSED` });
-    expect(find(report.checks, 'reach').fix).toContain('check the base URL');
+    // The URL is on this machine: no tunnel or network advice, and the fix names the key that set it.
+    expect(find(report.checks, 'reach').fix).toBe(`start the server that should answer at ${g.url}, or fix gateway.baseURL in tandem.config.json`);
     expect(report.exitCode).toBe(1);
   });
 
@@ -232,5 +233,27 @@ describe('tandem doctor with the editor straight on Ollama', () => {
     const editorModel = report.checks.filter((c) => c.id === 'model')[1];
     expect(editorModel).toEqual({ id: 'model', title: 'editor model qwen2.5-coder:7b', status: 'fail', detail: 'not pulled on this Ollama', fix: 'ollama pull qwen2.5-coder:7b' });
     expect(find(report.checks, 'ollama-context')).toMatchObject({ status: 'fail', fix: 'ollama pull qwen2.5-coder:7b' });
+  });
+
+  test('fixes name where the value really came from: the flag, the variable, or the file', async () => {
+    const g = await startFakeGateway();
+    await g.close();
+    const viaFlag = await runDoctor({ root: dir, env: { HOME: dir, TANDEM_API_KEY: 'k' }, flags: { gateway: { baseURL: g.url } }, timeoutMs: 2000 });
+    expect(find(viaFlag.checks, 'reach').fix).toBe(`start the server that should answer at ${g.url}, or fix the --base-url flag`);
+    const viaEnv = await runDoctor({ root: dir, env: { HOME: dir, TANDEM_API_KEY: 'k', TANDEM_BASE_URL: g.url }, timeoutMs: 2000 });
+    expect(find(viaEnv.checks, 'reach').fix).toBe(`start the server that should answer at ${g.url}, or fix TANDEM_BASE_URL`);
+    const direct = await doctor({ editor: { baseURL: g.url, model: 'qwen' } }, { TANDEM_API_KEY: 'k' });
+    expect(direct.checks.filter((c) => c.id === 'reach').map((c) => c.fix)).toContain(`start the server that should answer at ${g.url}, or fix editor.baseURL in tandem.config.json`);
+  });
+
+  test('with no configuration at all, the config line warns and points at tandem init', async () => {
+    const report = await runDoctor({ root: dir, env: { HOME: dir }, timeoutMs: 500 });
+    expect(find(report.checks, 'config')).toEqual({
+      id: 'config',
+      title: 'config',
+      status: 'warn',
+      detail: 'no tandem.config.json, user config, TANDEM_* variable or flag: built-in defaults (FastRouter)',
+      fix: 'run tandem init to write tandem.config.json for your gateway',
+    });
   });
 });
