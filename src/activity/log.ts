@@ -66,6 +66,7 @@ const recordSchema = z.looseObject({
   promptTokens: z.number(),
   completionTokens: z.number(),
   cachedTokens: z.number(),
+  cacheWriteTokens: z.number().optional(),
   latencyMs: z.number(),
   ttftMs: z.number().nullable(),
   costUsd: z.number().nullable(),

@@ -12,9 +12,12 @@ export function roundUsd(value: number): number {
 }
 
 /** Sums several calls of one role into the report's CallSummary (model and provider of the last call). */
-export function summarizeCalls(calls: Array<Pick<ModelResult, 'model' | 'provider' | 'promptTokens' | 'completionTokens' | 'latencyMs' | 'costUsd' | 'usageSource'>>): CallSummary {
+export function summarizeCalls(
+  calls: Array<Pick<ModelResult, 'model' | 'provider' | 'promptTokens' | 'completionTokens' | 'latencyMs' | 'costUsd' | 'usageSource'> & Partial<Pick<ModelResult, 'cachedTokens' | 'cacheWriteTokens'>>>,
+): CallSummary {
   const last = calls.at(-1);
   return {
+    ...cacheCounts(calls),
     model: last?.model ?? '',
     provider: last?.provider ?? '',
     promptTokens: calls.reduce((sum, c) => sum + c.promptTokens, 0),
@@ -23,4 +26,11 @@ export function summarizeCalls(calls: Array<Pick<ModelResult, 'model' | 'provide
     costUsd: calls.reduce<number | null>((sum, c) => addCost(sum, c.costUsd), 0),
     ...(calls.some((c) => c.usageSource === 'estimated') && { usageSource: 'estimated' as const }),
   };
+}
+
+/** The prompt-cache counts of some calls or summaries, summed; only the non-zero ones, so reports without caching stay as they were. */
+export function cacheCounts(parts: ReadonlyArray<{ cachedTokens?: number; cacheWriteTokens?: number }>): { cachedTokens?: number; cacheWriteTokens?: number } {
+  const cached = parts.reduce((sum, p) => sum + (p.cachedTokens ?? 0), 0);
+  const written = parts.reduce((sum, p) => sum + (p.cacheWriteTokens ?? 0), 0);
+  return { ...(cached > 0 && { cachedTokens: cached }), ...(written > 0 && { cacheWriteTokens: written }) };
 }

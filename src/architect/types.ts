@@ -24,6 +24,10 @@ export interface CallSummary {
   costUsd: number | null;
   /** "estimated" when some call's tokens were counted locally because the gateway sent no usage. */
   usageSource?: 'estimated';
+  /** Prompt tokens read from the provider's prompt cache (outside the base contract; only when some were). */
+  cachedTokens?: number;
+  /** Prompt tokens written to the prompt cache (outside the base contract; only when some were). */
+  cacheWriteTokens?: number;
   /** Bytes of the requests that went to a cloud role (outside the base contract; set on run reports). */
   cloudBytes?: number;
 }

@@ -1,4 +1,4 @@
-import { addCost, summarizeCalls } from '../architect/summarize.js';
+import { addCost, cacheCounts, summarizeCalls } from '../architect/summarize.js';
 import type { SavedPlan } from '../architect/types.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { ExitCode } from '../errors.js';
@@ -23,6 +23,7 @@ export function buildRunReport(plan: SavedPlan, outcomes: StepOutcome[], config:
       latencyMs: summary.latencyMs,
       costUsd: summary.costUsd,
       ...(summary.usageSource && { usageSource: summary.usageSource }),
+      ...cacheCounts([summary]),
       attempts: outcome.attempts,
       commit: outcome.commit,
     };
@@ -41,6 +42,7 @@ export function buildRunReport(plan: SavedPlan, outcomes: StepOutcome[], config:
     latencyMs: parts.reduce((sum, p) => sum + p.latencyMs, 0),
     costUsd: parts.reduce<number | null>((sum, p) => addCost(sum, p.costUsd), 0),
     ...(parts.some((p) => p.usageSource === 'estimated') && { usageSource: 'estimated' as const }),
+    ...cacheCounts(parts),
   };
   const editorParts = parts.slice(1);
   const savings = computeSavings({

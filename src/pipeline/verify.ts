@@ -1,5 +1,5 @@
 import { savePlan } from '../architect/plan-store.js';
-import { addCost, summarizeCalls } from '../architect/summarize.js';
+import { addCost, cacheCounts, summarizeCalls } from '../architect/summarize.js';
 import type { CallSummary, PlanStep, SavedPlan } from '../architect/types.js';
 import { runCheck } from '../ci/check.js';
 import { requestFixPlan } from '../ci/fix-up.js';
@@ -145,6 +145,7 @@ export function sumCalls(a: CallSummary, b: CallSummary): CallSummary {
     latencyMs: a.latencyMs + b.latencyMs,
     costUsd: addCost(a.costUsd, b.costUsd),
     ...((a.usageSource ?? b.usageSource) && { usageSource: 'estimated' as const }),
+    ...cacheCounts([a, b]),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ActivityRecord } from '../activity/types.js';
 import type { CallSummary } from '../architect/types.js';
 import { approx, formatBytes, formatCostSum, formatLatency, formatTime, formatTokens, formatUsd, oneLine, truncate } from './format.js';
+import { promptCacheLine } from './cache-line.js';
 import { renderColumns, type Column, type Row } from './layout.js';
 import { sumCosts } from './savings.js';
 import type { RunReport, Savings, StepReport } from './types.js';
@@ -43,7 +44,8 @@ export function renderRunTable(report: RunReport, options: { architectModel?: st
   const [columns, body] = report.egress ? withCloudColumn(rows, report) : [RUN_COLUMNS, rows];
   const table = renderColumns(columns, body, options.width);
   const note = report.totals.usageSource === 'estimated' ? `\n${ESTIMATED_NOTE}` : '';
-  return `${table}\n\n${savingLine(report.savings, options.architectModel ?? report.architect.model)}${note}`;
+  const cache = promptCacheLine(report.totals);
+  return `${table}\n\n${cache ? `${cache}\n` : ''}${savingLine(report.savings, options.architectModel ?? report.architect.model)}${note}`;
 }
 
 /** The legend of the "~" mark. */

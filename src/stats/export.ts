@@ -10,6 +10,8 @@ export interface UsageJson {
   failures: number;
   promptTokens: number;
   completionTokens: number;
+  cachedTokens: number;
+  cacheWriteTokens: number;
   costUsd: number | null;
   knownCostUsd: number;
   unknownCostCalls: number;
@@ -43,6 +45,8 @@ function usageJson(usage: UsageSum): UsageJson {
     failures: usage.failures,
     promptTokens: usage.promptTokens,
     completionTokens: usage.completionTokens,
+    cachedTokens: usage.cachedTokens,
+    cacheWriteTokens: usage.cacheWriteTokens,
     costUsd: exactCost(usage.cost),
     knownCostUsd: usage.cost?.usd ?? 0,
     unknownCostCalls: usage.unknownCostCalls,
@@ -53,7 +57,7 @@ function usageJson(usage: UsageSum): UsageJson {
 
 const CSV_HEADER = [
   'role', 'model', 'provider', 'calls', 'failures', 'prompt_tokens', 'completion_tokens', 'cost_usd', 'known_cost_usd',
-  'unknown_cost_calls', 'p50_latency_ms', 'p95_latency_ms', 'all_cloud_usd', 'saved_usd', 'saved_pct',
+  'unknown_cost_calls', 'p50_latency_ms', 'p95_latency_ms', 'all_cloud_usd', 'saved_usd', 'saved_pct', 'cached_tokens', 'cache_write_tokens',
 ];
 
 /**
@@ -66,6 +70,7 @@ export function statsCsv(summary: StatsSummary): string {
     return [
       ...labels, json.calls, json.failures, json.promptTokens, json.completionTokens, known(json.costUsd), json.knownCostUsd,
       json.unknownCostCalls, json.p50LatencyMs, json.p95LatencyMs, known(savings.allCloudUsd), known(savings.savedUsd), known(savings.savedPct),
+      json.cachedTokens, json.cacheWriteTokens,
     ];
   };
   return toCsv([

@@ -1,5 +1,6 @@
 import { approx, formatCostSum, formatInt, formatLatency, formatTime, formatTokens, formatUsd } from '../report/format.js';
 import { renderColumns, type Column, type Row } from '../report/layout.js';
+import { promptCacheLine } from '../report/cache-line.js';
 import { savingLine } from '../report/table.js';
 import type { StatsSummary } from './aggregate.js';
 import type { UsageSum } from './usage-sum.js';
@@ -33,6 +34,8 @@ export function renderStatsTable(summary: StatsSummary, options: { since: Date |
   }
   const estimated = summary.totals.estimatedCalls ?? 0;
   if (estimated > 0) lines.push(`~ marks tandem's own count: ${formatInt(estimated)} ${estimated === 1 ? 'call' : 'calls'} came without usage from the gateway`);
+  const cache = promptCacheLine(summary.totals);
+  if (cache) lines.push(cache);
   lines.push(savingLine(summary.savings, options.architectModel));
   return lines.join('\n');
 }

@@ -8,6 +8,9 @@ export interface UsageSum {
   failures: number;
   promptTokens: number;
   completionTokens: number;
+  /** Prompt tokens read from a prompt cache, and written to one (both within promptTokens). */
+  cachedTokens: number;
+  cacheWriteTokens: number;
   /** Time spent waiting on the calls, failed ones included. */
   latencyMs: number;
   /** Null when no cost is known at all; `partial` when some is unknown (then `usd` is only a lower bound). */
@@ -42,6 +45,8 @@ export function sumUsage(records: ActivityRecord[]): UsageSum {
     failures: records.length - ok.length,
     promptTokens: records.reduce((sum, record) => sum + record.promptTokens, 0),
     completionTokens: records.reduce((sum, record) => sum + record.completionTokens, 0),
+    cachedTokens: records.reduce((sum, record) => sum + (record.cachedTokens ?? 0), 0),
+    cacheWriteTokens: records.reduce((sum, record) => sum + (record.cacheWriteTokens ?? 0), 0),
     latencyMs: records.reduce((sum, record) => sum + record.latencyMs, 0),
     cost: sumCosts(costs),
     unknownCostCalls: costs.filter((cost) => cost === null).length,

@@ -45,6 +45,7 @@ describe('toActivityRecord', () => {
       promptTokens: 1150,
       completionTokens: 220,
       cachedTokens: 0,
+      cacheWriteTokens: 0,
       latencyMs: 12_400,
       ttftMs: 900,
       costUsd: 0,
