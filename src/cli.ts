@@ -174,6 +174,8 @@ Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usa
       .command('stats')
       .description('sum the activity log by role, model and provider: calls, tokens, cost, p50/p95 latency, failures and the saving')
       .option('--since <period>', 'only calls in this period: 30m, 24h, 7d, 2w or an ISO date (default: all)')
+      .addOption(new Option('--by <key>', 'group by role, model and provider (model), by the pool member that served each call (upstream), or by repository (repo)').choices(['model', 'upstream', 'repo']).default('model'))
+      .option('--log <file>', 'read this activity log instead of .tandem/activity.jsonl (repeatable; globs such as "artifacts/**/activity.jsonl"; - reads standard input); a record passed twice counts once', collect, [])
       .option('--json', 'print the summary as JSON')
       .option('--csv', 'print the summary as CSV (RFC 4180)'),
   ).action(act(async (options) => (await import('./commands/stats.js')).statsCommand(options)));
@@ -184,7 +186,8 @@ Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usa
       .description('write a self-contained HTML report: cost and latency per step of a run, cloud against local over time')
       .option('--html <file>', 'write the HTML page to this file')
       .option('--run <id>', 'the run to show (default: the latest)')
-      .option('--since <period>', 'period of the over-time charts: 30m, 24h, 7d, 2w or an ISO date (default: all)'),
+      .option('--since <period>', 'period of the over-time charts: 30m, 24h, 7d, 2w or an ISO date (default: all)')
+      .option('--log <file>', 'read this activity log instead of .tandem/activity.jsonl (repeatable; globs; - reads standard input)', collect, []),
   ).action(act(async (options) => (await import('./commands/report.js')).reportCommand(options)));
 
   program

@@ -75,7 +75,8 @@ const recordSchema = z.looseObject({
   error: z.string().nullable(),
 });
 
-function parseLine(line: string): ActivityRecord | null {
+/** One line of the log as a record, or null when it is not one (blank, cut off, or another shape). */
+export function parseLine(line: string): ActivityRecord | null {
   if (line.trim() === '') return null;
   try {
     const parsed = recordSchema.safeParse(JSON.parse(line));

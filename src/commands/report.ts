@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { readActivity } from '../activity/log.js';
 import { loadPlan } from '../architect/plan-store.js';
 import { writeRedacted } from '../privacy/safe-write.js';
 import { formatInt } from '../report/format.js';
@@ -10,10 +9,10 @@ import { usageError } from '../errors.js';
 import { localityOf } from '../stats/locality.js';
 import { parseSince } from '../stats/period.js';
 import { latestRunId } from '../stats/run-steps.js';
-import { openProject, type ConfigFlags } from './options.js';
+import { readRecords, type LogFlags } from './log-sources.js';
 
 /** Options of `tandem report`. */
-export interface ReportOptions extends ConfigFlags {
+export interface ReportOptions extends LogFlags {
   html?: string;
   run?: string;
   since?: string;
@@ -23,8 +22,7 @@ export interface ReportOptions extends ConfigFlags {
 export async function reportCommand(options: ReportOptions, now: Date = new Date()): Promise<number> {
   if (!options.html) throw usageError('nothing to write: give --html <file>', 'e.g. tandem report --html tandem-report.html');
   const since = options.since === undefined ? null : parseSince(options.since, now);
-  const { workspace, config } = await openProject(options);
-  const records = await readActivity(workspace.root);
+  const { records, config, root } = await readRecords(options);
   const runId = options.run ?? latestRunId(records);
   const runCalls = records.filter((record) => record.runId === runId);
   if (options.run && runCalls.length === 0) {
@@ -39,9 +37,9 @@ export async function reportCommand(options: ReportOptions, now: Date = new Date
     isLocal: localityOf(config),
     architectModel: config.architect.model,
     architectPricing: config.architect.pricing,
-    plan: planId ? await planTitles(workspace.root, planId) : undefined,
+    plan: planId && root ? await planTitles(root, planId) : undefined,
   });
-  input.bench = await readSavedBench(workspace.root);
+  if (root) input.bench = await readSavedBench(root);
   const path = resolve(options.cwd ?? process.cwd(), options.html);
   await writeRedacted(path, renderHtmlReport(input));
   const run = input.run ? `run ${input.run.id} (${count(input.run.totals.calls, 'call')})` : 'no run recorded yet';

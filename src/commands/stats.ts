@@ -1,14 +1,17 @@
-import { readActivity } from '../activity/log.js';
 import { usageError } from '../errors.js';
 import { aggregateStats } from '../stats/aggregate.js';
 import { statsCsv, statsJson } from '../stats/export.js';
 import { parseSince } from '../stats/period.js';
 import { renderStatsTable } from '../stats/table.js';
-import { openProject, type ConfigFlags } from './options.js';
+import { aggregateByKey } from '../stats/by-key.js';
+import { keyedCsv, keyedJson, renderKeyedTable } from '../stats/by-key-output.js';
+import { readRecords, type LogFlags } from './log-sources.js';
 
 /** Options of `tandem stats`. */
-export interface StatsOptions extends ConfigFlags {
+export interface StatsOptions extends LogFlags {
   since?: string;
+  /** Group by role, model and provider (the default), by the upstream that served each call, or by repository. */
+  by?: 'model' | 'upstream' | 'repo';
   json?: boolean;
   csv?: boolean;
 }
@@ -17,15 +20,23 @@ export interface StatsOptions extends ConfigFlags {
 export async function statsCommand(options: StatsOptions, now: Date = new Date()): Promise<number> {
   if (options.json && options.csv) throw usageError('choose one of --json and --csv');
   const since = options.since === undefined ? null : parseSince(options.since, now);
-  const { workspace, config } = await openProject(options);
-  const records = await readActivity(workspace.root, since ? { since } : {});
+  const { records, config } = await readRecords(options, since ? { since } : {});
+  const where = options.log?.length ? 'in the logs given' : 'in .tandem/activity.jsonl';
+  if (options.by === 'upstream' || options.by === 'repo') {
+    const keyed = aggregateByKey(records, options.by, config.architect.pricing);
+    if (options.json) process.stdout.write(`${JSON.stringify(keyedJson(keyed, { since, until: now }), null, 2)}\n`);
+    else if (options.csv) process.stdout.write(keyedCsv(keyed));
+    else if (records.length === 0) process.stdout.write(`No model calls recorded${since ? ' in this period' : ' yet'} ${where}.\n`);
+    else process.stdout.write(`${renderKeyedTable(keyed, { since, architectModel: config.architect.model, width: process.stdout.columns })}\n`);
+    return 0;
+  }
   const summary = aggregateStats(records, config.architect.pricing);
   if (options.json) {
     process.stdout.write(`${JSON.stringify(statsJson(summary, { since, until: now }), null, 2)}\n`);
   } else if (options.csv) {
     process.stdout.write(statsCsv(summary));
   } else if (records.length === 0) {
-    process.stdout.write(`No model calls recorded${since ? ' in this period' : ' yet'} in .tandem/activity.jsonl.\n`);
+    process.stdout.write(`No model calls recorded${since ? ' in this period' : ' yet'} ${where}.\n`);
   } else {
     process.stdout.write(`${renderStatsTable(summary, { since, architectModel: config.architect.model, width: process.stdout.columns })}\n`);
   }

@@ -39,7 +39,8 @@ export function statsJson(summary: StatsSummary, period: { since: Date | null; u
   };
 }
 
-function usageJson(usage: UsageSum): UsageJson {
+/** A UsageSum as the plain numbers of the `--json` output. */
+export function usageJson(usage: UsageSum): UsageJson {
   return {
     calls: usage.calls,
     failures: usage.failures,
