@@ -24,6 +24,10 @@ function withApplyFlags(command: Command): Command {
     .option('--concurrency <n>', CONCURRENCY_HELP, parseConcurrency, 1)
     .option('--allow-dirty', 'run on a dirty working tree; tandem commits only its own changes')
     .option('--in-place', 'commit on the current branch instead of a new tandem/<plan-id> branch')
+    .option('--branch <name>', 'commit on this branch instead of tandem/<plan-id> (apply: an existing one of this plan is resumed)')
+    .option('--allow-config-edits', "let steps change tandem's own files: tandem.config.json, .tandemignore, .gitmodules")
+    .option('--allow-ci-edits', 'let unattended steps (--ci, --yes) change CI and hook definitions (.github/workflows, .husky, ...)')
+    .option('--verify-hooks', "run the repository's commit hooks on each step's commit (a failing hook fails that step); also git.verify in config")
     .option('--json', 'print the JSON report instead of the table');
 }
 
@@ -54,7 +58,7 @@ Examples:
   tandem demo                                 try it offline against a simulated gateway
   tandem bench --sim                          the built-in tasks, split against all-cloud (drop --sim for your models)
   tandem plan "add input validation to signup" --file src/signup.ts
-  tandem apply --last                         carry out the newest plan, one commit per step
+  tandem apply --last                         carry out the newest plan, one commit per step (resumes a stopped run)
   tandem run "rename getUser to fetchUser" --yes
   tandem run --ci --task-file task.md --check "npm test" --max-cost 0.50 --report report.json
   tandem log --limit 20                       every model call, like the gateway's activity log
@@ -64,7 +68,8 @@ Examples:
   pbpaste | tandem patch --dry-run            preview an edit pasted from a chat, then apply it without --dry-run
 
 Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usage or config error,
-3 budget exceeded, 4 gateway or model unreachable, 130 interrupted.`,
+3 budget exceeded, 4 gateway or model unreachable, 130 interrupted (Ctrl-C), 143 stopped by SIGTERM,
+129 stopped by SIGHUP: on a signal, calls stop, committed steps stay, and the report is still written.`,
     );
 
   withConfigFlags(
@@ -105,7 +110,6 @@ Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usa
         .option('--max-tokens <n>', 'stop before a call that could take the run over this many tokens (exit 3)', parsePositiveInt)
         .option('--report <file>', 'write the JSON report to this file')
         .option('--summary <file>', 'write the markdown summary to this file (also appended to $GITHUB_STEP_SUMMARY when set)')
-        .option('--branch <name>', 'commit on this new branch instead of tandem/<plan-id>')
         .option('--author <identity>', 'commit as "Name <email>" (default: GIT_AUTHOR_NAME/EMAIL or git config)')
         .option('--push', 'push the branch to origin when something was committed (never a force-push)'),
     ),

@@ -6,6 +6,10 @@ export const ExitCode = {
   budget: 3,
   unreachable: 4,
   interrupted: 130,
+  /** Stopped by SIGHUP (128 + 1). */
+  hangup: 129,
+  /** Stopped by SIGTERM (128 + 15), what CI sends on cancel. */
+  terminated: 143,
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -25,4 +29,11 @@ export class TandemError extends Error {
 /** Usage or configuration error: exit 2. */
 export function usageError(message: string, hint?: string): TandemError {
   return new TandemError(message, { exitCode: ExitCode.usage, hint });
+}
+
+/** The exit code of a run stopped by a signal: 143 for SIGTERM, 129 for SIGHUP, else 130 (SIGINT, Ctrl-C). */
+export function signalExitCode(signal: unknown): ExitCodeValue {
+  if (signal === 'SIGTERM') return ExitCode.terminated;
+  if (signal === 'SIGHUP') return ExitCode.hangup;
+  return ExitCode.interrupted;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Plan } from './types.js';
+import type { Plan, SavedPlan } from './types.js';
 
 const stepSchema = z.object({
   title: z.string().trim().min(1),
@@ -32,18 +32,60 @@ export function parseArchitectAnswer(text: string): ArchitectAnswer {
   return problem ? { kind: 'invalid', error: problem } : { kind: 'plan', plan };
 }
 
-/** Rules the schema cannot say: dependencies point backwards, one step per file. */
+/** Rules the schema cannot say: dependencies point backwards (no self-dependency, no cycle, in range), one step per file. */
 export function checkPlan(plan: Plan): string | undefined {
   const seen = new Map<string, number>();
+  const count = plan.steps.length;
   for (const [index, step] of plan.steps.entries()) {
     for (const dep of step.depends_on) {
-      if (dep >= index) return `steps.${index}.depends_on: ${dep} is not an earlier step (depends_on holds indexes of earlier steps)`;
+      if (dep === index) return `steps.${index}.depends_on: ${dep} is not an earlier step (a step cannot depend on itself)`;
+      if (dep >= count) return `steps.${index}.depends_on: ${dep} is out of range (the plan has ${count} ${count === 1 ? 'step' : 'steps'}, numbered from 0)`;
+      if (dep > index) {
+        const cycle = findCycle(plan, index);
+        if (cycle) return `steps.${index}.depends_on: a dependency cycle (${cycle.join(' -> ')})`;
+        return `steps.${index}.depends_on: ${dep} is not an earlier step (depends_on holds indexes of earlier steps)`;
+      }
     }
     const previous = seen.get(step.file);
     if (previous !== undefined) return `steps.${index}.file: ${step.file} is already the file of step ${previous}; one step per file`;
     seen.set(step.file, index);
   }
   return undefined;
+}
+
+/** The steps of a dependency cycle through `start`, as a path that ends where it began, if there is one. */
+function findCycle(plan: Plan, start: number): number[] | undefined {
+  const walk = (at: number, path: number[]): number[] | undefined => {
+    for (const dep of plan.steps[at]?.depends_on ?? []) {
+      if (dep === start) return [...path, dep];
+      if (!path.includes(dep) && dep < plan.steps.length) {
+        const found = walk(dep, [...path, dep]);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  return walk(start, [start]);
+}
+
+const savedPlanSchema = planSchema.extend({
+  id: z.string().min(1),
+  task: z.string(),
+  createdAt: z.string(),
+  baseCommit: z.string().nullable().default(null),
+  architect: z.looseObject({}),
+});
+
+/** Validates a saved plan file's JSON; returns the plan, or what makes it unusable. */
+export function parseSavedPlan(json: unknown): { ok: true; plan: SavedPlan } | { ok: false; error: string } {
+  const parsed = savedPlanSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: `${issue.path.join('.') || 'plan'}: ${issue.message}` };
+  }
+  const plan = { ...(json as SavedPlan), steps: parsed.data.steps };
+  const problem = checkPlan(plan);
+  return problem ? { ok: false, error: problem } : { ok: true, plan };
 }
 
 function isNeedFiles(value: unknown): value is { need_files: unknown[] } {

@@ -8,7 +8,14 @@ export function printRunReport(report: RunReport, config: ResolvedConfig, json: 
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return;
   }
+  // Steps an earlier run of the plan committed (resume) keep their commit and are not run again.
+  const earlier = report.steps.filter((s) => s.status === 'skipped' && s.commit).length;
+  if (report.branch && earlier === report.steps.length) {
+    process.stdout.write(`\nAll ${earlier} steps of plan ${report.plan.id} were already committed on branch ${report.branch}: nothing to do.\n`);
+    return;
+  }
   process.stdout.write(`\n${renderRunTable(report, { architectModel: config.architect.model })}\n`);
   const applied = report.steps.filter((s) => s.status === 'applied').length;
-  if (report.branch) process.stdout.write(`\n${applied} of ${report.steps.length} steps committed on branch ${report.branch}.\n`);
+  const resumed = earlier > 0 ? ` (${earlier} more committed by an earlier run)` : '';
+  if (report.branch) process.stdout.write(`\n${applied} of ${report.steps.length} steps committed on branch ${report.branch}${resumed}.\n`);
 }

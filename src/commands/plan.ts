@@ -1,5 +1,7 @@
 import { relative, resolve } from 'node:path';
+import { isCiEnv } from '../ci/mode.js';
 import { planPipeline } from '../pipeline/run.js';
+import { preflight } from '../workspace/preflight.js';
 import { createProgressPrinter } from '../report/progress.js';
 import { renderPlan, renderPlanCost } from '../report/plan-text.js';
 import { consume, withInterrupt } from './consume.js';
@@ -18,6 +20,8 @@ export async function planCommand(task: string, options: PlanOptions): Promise<n
   const { workspace, config } = await openProject(options);
   const named = await checkNamedFiles(workspace.root, resolve(options.cwd ?? process.cwd()), options.file, options);
   for (const warning of named.warnings) process.stderr.write(`${warning}\n`);
+  // A plan that could never be committed here (no identity, signing broken) is not worth paying for.
+  Object.assign(process.env, await preflight(workspace, { ci: isCiEnv(process.env) }));
   const progress = createProgressPrinter(process.stderr);
   const result = await withInterrupt(
     (signal) => consume(planPipeline({ workspace, config, signal, task, files: named.files }), progress),

@@ -1,7 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { resolve } from 'node:path';
 import type { SavedPlan } from '../architect/types.js';
-import { identityEnv } from '../ci/git-identity.js';
 import { errorCommand } from '../ci/github.js';
 import { isCiEnv, resolveTask } from '../ci/mode.js';
 import { failureSummary, writeFailureSummary, writeRunOutputs, type OutputTargets } from '../ci/outputs.js';
@@ -14,6 +13,10 @@ import { renderPlan } from '../report/plan-text.js';
 import { nextStepsText } from '../report/next-steps.js';
 import { createProgressPrinter } from '../report/progress.js';
 import type { RunReport } from '../report/types.js';
+import type { ResolvedConfig } from '../config/types.js';
+import type { Workspace } from '../workspace/git.js';
+import { acquireRepoLock } from '../workspace/lock.js';
+import { preflight } from '../workspace/preflight.js';
 import type { ApplyFlags } from './apply.js';
 import { consume, withInterrupt } from './consume.js';
 import { checkNamedFiles } from './named-files.js';
@@ -34,7 +37,6 @@ export interface RunOptions extends ApplyFlags {
   maxTokens?: number;
   report?: string;
   summary?: string;
-  branch?: string;
   author?: string;
   push?: boolean;
 }
@@ -76,10 +78,23 @@ export async function runCommand(words: string, options: RunOptions, env: NodeJS
   const { workspace, config } = await openProject(options, env);
   const named = await checkNamedFiles(workspace.root, base, options.file, options);
   for (const warning of named.warnings) process.stderr.write(`${warning}\n`);
-  if (ci || options.author !== undefined) {
-    // Workspace commits run git in this process's environment; setting it here keeps git's own precedence intact.
-    Object.assign(process.env, await identityEnv(workspace.root, { author: options.author, fallback: ci }, env));
+  const lock = await acquireRepoLock(workspace.root, 'run');
+  try {
+    // Before any paid call: who commits, whether signing works, the branch. Set here, git's own precedence stays intact.
+    Object.assign(process.env, await preflight(workspace, { ci, author: options.author, inPlace: options.inPlace, newBranch: options.inPlace ? undefined : options.branch }, env));
+    return await runWithLock(task, options, { ci, interactive, base, workspace, config, files: named.files }, env);
+  } finally {
+    await lock.release();
   }
+}
+
+async function runWithLock(
+  task: string,
+  options: RunOptions,
+  at: { ci: boolean; interactive: boolean; base: string; workspace: Workspace; config: ResolvedConfig; files: string[] },
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
+  const { ci, interactive, base, workspace, config } = at;
   const targets: OutputTargets = {
     reportFile: options.report && resolve(base, options.report),
     summaryFile: options.summary && resolve(base, options.summary),
@@ -99,13 +114,17 @@ export async function runCommand(words: string, options: RunOptions, env: NodeJS
       config,
       signal,
       task,
-      files: named.files,
+      files: at.files,
       concurrency: options.concurrency,
       allowDirty: Boolean(options.allowDirty),
       inPlace: Boolean(options.inPlace),
       branch: options.branch,
       decisions: interactive ? askAtTerminal : approveAll,
       budget: { maxCostUsd: options.maxCost, maxTokens: options.maxTokens },
+      allowConfigEdits: Boolean(options.allowConfigEdits),
+      allowCiEdits: Boolean(options.allowCiEdits),
+      unattended: !interactive,
+      verifyHooks: Boolean(options.verifyHooks) || config.git.verify,
       verify: options.check === undefined ? undefined : { command: options.check, checkEach: Boolean(options.checkEach), fixRounds: options.fixRounds ?? DEFAULT_FIX_ROUNDS },
     });
   let result;

@@ -10,6 +10,8 @@ import { renderStatsTable } from '../stats/table.js';
 import { configText } from '../ui/config-text.js';
 import type { SessionServices } from '../ui/session-services.js';
 import type { Workspace } from '../workspace/git.js';
+import { acquireRepoLock } from '../workspace/lock.js';
+import { preflight } from '../workspace/preflight.js';
 import { openProject, type ConfigFlags } from './options.js';
 import { describeUndo } from './undo.js';
 import type { Concurrency } from '../pipeline/concurrency.js';
@@ -36,6 +38,7 @@ export async function sessionCommand(options: SessionOptions, terminal: Terminal
     throw usageError('the interactive session needs a terminal', 'usage: tandem [session] in a terminal; in scripts use tandem run "<task>" --yes (or --ci)');
   }
   const { workspace, config } = await openProject(options);
+  Object.assign(process.env, await preflight(workspace, { ci: false, inPlace: options.inPlace }));
   const services = await createSessionServices(workspace, config, options);
   const [{ render }, { createElement }, { App }] = await Promise.all([import('ink'), import('react'), import('../ui/App.js')]);
   let exitCode = 0;
@@ -60,11 +63,16 @@ export async function createSessionServices(workspace: Workspace, config: Resolv
       editorProvider: Array.isArray(provider) ? provider.join(', ') : '',
     },
     async *runTask(task: string, decisions: Decisions, signal: AbortSignal): AsyncGenerator<PipelineEvent> {
-      const inPlace = sessionBranch !== undefined && (await workspace.currentBranch()) === sessionBranch;
-      const events = runPipeline({ workspace, config, signal, task, files: [], concurrency: options.concurrency, allowDirty: Boolean(options.allowDirty), inPlace, decisions });
-      for await (const event of events) {
-        if (event.type === 'apply-start') sessionBranch = event.branch;
-        yield event;
+      const lock = await acquireRepoLock(workspace.root, 'session');
+      try {
+        const inPlace = sessionBranch !== undefined && (await workspace.currentBranch()) === sessionBranch;
+        const events = runPipeline({ workspace, config, signal, task, files: [], concurrency: options.concurrency, allowDirty: Boolean(options.allowDirty), inPlace, decisions, verifyHooks: config.git.verify });
+        for await (const event of events) {
+          if (event.type === 'apply-start') sessionBranch = event.branch;
+          yield event;
+        }
+      } finally {
+        await lock.release();
       }
     },
     revertStep: (commit) => revertCommit(workspace, commit),

@@ -11,6 +11,7 @@ export interface UndoOptions {
   yes?: boolean;
   dryRun?: boolean;
 }
+import { acquireRepoLock } from '../workspace/lock.js';
 
 /** What an undo did, in words: one line per reverted commit, newest first. */
 export function describeUndo(result: UndoResult): string {
@@ -48,7 +49,13 @@ export async function undoCommand(options: UndoOptions, io: Asker & { interactiv
       return 0;
     }
   }
-  const result = await undoTarget(workspace, target);
+  const lock = await acquireRepoLock(workspace.root, 'undo');
+  let result: UndoResult;
+  try {
+    result = await undoTarget(workspace, target);
+  } finally {
+    await lock.release();
+  }
   process.stdout.write(`${describeUndo(result)}\n`);
   if (target.current && here.startsWith('tandem/')) process.stdout.write(`You are on ${here}; go back to the branch you came from with: git switch -\n`);
   return 0;

@@ -10,6 +10,7 @@ import {
   knownPricing,
 } from './defaults.js';
 import { rememberKeys } from './keys.js';
+import { usageError } from '../errors.js';
 import { environmentLayer, mergeLayers, readConfigFile, userConfigPath, validateLayer, type SourcedLayer } from './layers.js';
 import type { ConfigLayer } from './schema.js';
 import type { ResolvedConfig, ResolvedRole, RoleName } from './types.js';
@@ -33,6 +34,8 @@ export async function loadConfig(input: LoadConfigInput = {}): Promise<ResolvedC
   if (user) layers.push(user);
   const projectPath = input.configFile ?? (input.root ? join(input.root, 'tandem.config.json') : undefined);
   const project = projectPath ? await readConfigFile(projectPath) : undefined;
+  // An explicit --config that is not there must not fall back to defaults: the task and key would go to the default host.
+  if (input.configFile && !project) throw usageError(`config file not found: ${input.configFile}`, 'check the path given to --config');
   if (project) layers.push(project);
   layers.push(environmentLayer(env));
   if (input.flags) layers.push({ source: 'command-line flags', layer: validateLayer(input.flags, 'command-line flags') });
@@ -95,6 +98,7 @@ export function resolveConfig(merged: ConfigLayer, env: NodeJS.ProcessEnv, sourc
     fallback: fallbackLayer ? resolveRole('fallback', fallbackLayer, {}) : undefined,
     privacy: merged.privacy ?? 'standard',
     rules: merged.rules ?? [],
+    git: { verify: merged.git?.verify ?? false },
     sources,
   };
 }

@@ -67,6 +67,8 @@ export const configLayerSchema = z.strictObject({
   privacy: z.enum(['standard', 'outline', 'local-summary']).optional(),
   /** Extra project rules files (repository-relative), read after AGENTS.md, CLAUDE.md, GEMINI.md, CONVENTIONS.md, .cursorrules. */
   rules: z.array(z.string().min(1)).optional(),
+  /** How steps are committed: `verify: true` runs the repository's commit hooks (default: not run). */
+  git: z.strictObject({ verify: z.boolean().optional() }).optional(),
 });
 
 export type ConfigLayer = z.infer<typeof configLayerSchema>;

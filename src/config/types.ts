@@ -61,6 +61,8 @@ export interface ResolvedConfig {
   privacy: PrivacyLevel;
   /** Project rules files named in config, after the ones tandem finds itself. */
   rules: string[];
+  /** How steps are committed (`git.verify`: run commit hooks). */
+  git: { verify: boolean };
   /** Where each value came from, for `/config` and `doctor`. */
   sources: string[];
 }

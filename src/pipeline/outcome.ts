@@ -15,4 +15,6 @@ export interface StepOutcome {
   byChoice?: boolean;
   /** Set when the step failed because the gateway or model could not be reached. */
   unreachable?: boolean;
+  /** Set when an earlier run of the plan already committed the step (resume): it counts as done. */
+  resumed?: boolean;
 }

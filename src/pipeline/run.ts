@@ -2,6 +2,7 @@ import { savePlan } from '../architect/plan-store.js';
 import type { SavedPlan } from '../architect/types.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { ExitCode, TandemError, usageError } from '../errors.js';
+import { openStepCommitter } from '../workspace/step-commit.js';
 import { createModelClient } from '../gateway/openai-client.js';
 import type { Workspace } from '../workspace/git.js';
 import { Budget, budgetReport, guardClient, type BudgetLimits } from './budget.js';
@@ -10,24 +11,16 @@ import { withEgress } from '../privacy/egress-summary.js';
 import { buildRunReport } from './build-report.js';
 import { withChannel } from './channel.js';
 import { resolveConcurrency, type Concurrency } from './concurrency.js';
+import { checkTouchedFiles } from './dirty-check.js';
+import { committedSteps } from './resume.js';
+import { refusedTargets } from './targets.js';
 import { createRunContext, type ClientFactory, type RunContext } from './context.js';
 import type { Emit, PipelineEvent } from './events.js';
+import type { Decisions } from './decisions.js';
 import { planStage } from './plan-stage.js';
 import { applyRounds, roundsExitCode, withRounds, type VerifySettings } from './verify.js';
 
-/** The answer to a plan: which steps to run (an empty list cancels), and the plan itself, possibly with edited instructions. */
-export interface PlanApproval {
-  selected: number[];
-  plan: SavedPlan;
-}
-
-/** Human decisions, injected: the TUI asks, --yes and CI answer by policy. */
-export interface Decisions {
-  approvePlan(plan: SavedPlan): Promise<PlanApproval>;
-}
-
-/** Approves every step: the policy of --yes and CI. */
-export const approveAll: Decisions = { approvePlan: async (plan) => ({ selected: plan.steps.map((_, i) => i), plan }) };
+export { approveAll, type Decisions, type PlanApproval } from './decisions.js';
 
 /** Inputs shared by plan, apply and run. */
 export interface PipelineInput {
@@ -49,6 +42,14 @@ export interface ApplySettings {
   decisions: Decisions;
   /** `--check`: verify after the steps and plan fix-up rounds while it fails. */
   verify?: VerifySettings;
+  /** `--allow-config-edits`: steps may change tandem.config.json, .tandemignore, .gitmodules. */
+  allowConfigEdits?: boolean;
+  /** `--allow-ci-edits`: unattended steps may change CI and hook definitions. */
+  allowCiEdits?: boolean;
+  /** `--ci` / `--yes`: nobody reviews the plan (CI and hook definitions are then protected). */
+  unattended?: boolean;
+  /** `git.verify` / `--verify-hooks`: commit through `git commit` so the repository's hooks run. */
+  verifyHooks?: boolean;
 }
 
 /** `tandem plan`: the architect call and the saved plan, as events. */
@@ -80,9 +81,10 @@ export function runPipeline(input: PipelineInput & ApplySettings & { task: strin
   return withChannel<PipelineEvent>(async (emit) => {
     const { ctx, budget } = context(input, emit);
     try {
-      const dirty = await checkClean(ctx.workspace, input.allowDirty);
+      // A file named with --file that holds uncommitted work would block the run after the paid plan call: say so first.
+      await checkTouchedFiles(ctx.workspace, input.files, input.allowDirty);
       const plan = await planStage(ctx, input, emit);
-      await applyWith(ctx, plan, input, emit, budget, dirty);
+      await applyWith(ctx, plan, input, emit, budget);
     } finally {
       await ctx.recorder.flush();
     }
@@ -108,18 +110,10 @@ function context(input: PipelineInput, emit: Emit): { ctx: RunContext; budget?: 
   return { ctx: createRunContext({ workspace: input.workspace, config: input.config, emit, signal: input.signal, clientFactory }), budget };
 }
 
-/** Refuses a dirty tree unless allowed; returns the dirty files either way. */
-async function checkClean(workspace: Workspace, allowDirty: boolean): Promise<string[]> {
-  const dirty = await workspace.dirtyFiles();
-  if (dirty.length > 0 && !allowDirty) {
-    const list = dirty.slice(0, 10).join(', ') + (dirty.length > 10 ? `, and ${dirty.length - 10} more` : '');
-    throw usageError(`the working tree has uncommitted changes: ${list}`, 'commit or stash them, or pass --allow-dirty (tandem then commits only its own changes)');
-  }
-  return dirty;
-}
-
-async function applyWith(ctx: RunContext, plan: SavedPlan, settings: ApplySettings, emit: Emit, budget?: Budget, knownDirty?: string[]): Promise<void> {
-  const dirty = knownDirty ?? (await checkClean(ctx.workspace, settings.allowDirty));
+async function applyWith(ctx: RunContext, plan: SavedPlan, settings: ApplySettings, emit: Emit, budget?: Budget): Promise<void> {
+  // Plan validation, before anything is created: the user's work in the plan's way, and targets it may not write.
+  const dirty = await checkTouchedFiles(ctx.workspace, plan.steps.map((step) => step.file), settings.allowDirty);
+  const permissions = { allowConfigEdits: Boolean(settings.allowConfigEdits), allowCiEdits: Boolean(settings.allowCiEdits), unattended: Boolean(settings.unattended) };
   const approval = await settings.decisions.approvePlan(plan);
   const selected = approval.selected;
   if (approval.plan !== plan) {
@@ -127,23 +121,51 @@ async function applyWith(ctx: RunContext, plan: SavedPlan, settings: ApplySettin
     await savePlan(ctx.root, plan);
   }
   if (selected.length === 0) throw new TandemError('no steps approved; nothing was applied', { exitCode: ExitCode.failed });
-  const branch = settings.inPlace ? await ctx.workspace.currentBranch() : (settings.branch ?? `tandem/${plan.id}`);
-  if (!settings.inPlace) {
-    if (await ctx.workspace.branchExists(branch)) {
-      const why = settings.branch ? '' : ': this plan was applied before';
-      throw usageError(`branch ${branch} already exists${why}`, 'delete the branch, pass another --branch <name>, or --in-place');
-    }
-    await ctx.workspace.createBranch(branch);
+  const refused = refusedTargets(ctx.root, plan.steps, permissions);
+  const { branch, done } = await resumeOrCreateBranch(ctx.workspace, plan, settings);
+  if (done.size > 0) {
+    const left = selected.filter((index) => !done.has(index)).length;
+    emit({ type: 'notice', level: 'info', message: `resuming plan ${plan.id} on ${branch}: ${done.size} ${done.size === 1 ? 'step' : 'steps'} already committed, ${left} left` });
   }
   emit({ type: 'apply-start', plan, branch, steps: selected });
-  const rounds = await applyRounds(
-    ctx,
-    { plan, branch, selected, concurrency: resolveConcurrency(settings.concurrency, ctx.config.editor, plan.steps, selected), dirtyFiles: new Set(dirty), decisions: settings.decisions, verify: settings.verify, halted: () => budget?.stop?.message },
-    emit,
-  );
+  const committer = await openStepCommitter(ctx.root, { branch, verifyHooks: settings.verifyHooks });
+  let rounds;
+  try {
+    rounds = await applyRounds(
+      ctx,
+      { plan, branch, selected, concurrency: resolveConcurrency(settings.concurrency, ctx.config.editor, plan.steps, selected), dirtyFiles: dirty, decisions: settings.decisions, verify: settings.verify, halted: () => budget?.stop?.message, committer, refused, done },
+      emit,
+    );
+  } finally {
+    await committer.close();
+  }
   let report = withRounds(buildRunReport(rounds.plan, rounds.outcomes, ctx.config, branch), rounds, settings.verify);
   report = withEgress(report, await readEgress(ctx.root), { runId: ctx.runId, planId: rounds.plan.id });
   if (budget) report = { ...report, budget: budgetReport(budget) };
-  const exitCode = roundsExitCode(rounds, { aborted: Boolean(ctx.signal?.aborted), budgetStopped: Boolean(budget?.stop), verify: Boolean(settings.verify) });
+  const exitCode = roundsExitCode(rounds, { aborted: Boolean(ctx.signal?.aborted), budgetStopped: Boolean(budget?.stop), verify: Boolean(settings.verify), signal: ctx.signal?.reason });
   emit({ type: 'done', report, exitCode });
+}
+
+/**
+ * The branch the steps go on. A plan whose branch exists is resumed: the steps already committed there
+ * (found by their trailers) are not run again, and the branch is checked out if it is not already.
+ * `--in-place` resumes on the current branch the same way. A `--branch` that exists must hold this plan's commits.
+ */
+async function resumeOrCreateBranch(workspace: Workspace, plan: SavedPlan, settings: ApplySettings): Promise<{ branch: string; done: Map<number, string> }> {
+  if (settings.inPlace) {
+    const branch = await workspace.currentBranch();
+    if (branch === 'HEAD') throw usageError('--in-place needs a branch, but HEAD is detached', 'check out a branch first (git switch <branch>), or leave out --in-place');
+    return { branch, done: await committedSteps(workspace, 'HEAD', plan.id) };
+  }
+  const branch = settings.branch ?? `tandem/${plan.id}`;
+  if (!(await workspace.branchExists(branch))) {
+    await workspace.createBranch(branch);
+    return { branch, done: new Map() };
+  }
+  const done = await committedSteps(workspace, branch, plan.id);
+  if (settings.branch && done.size === 0) {
+    throw usageError(`branch ${branch} already exists and holds no step of plan ${plan.id}`, 'pass another --branch <name>, or delete that branch first');
+  }
+  if ((await workspace.currentBranch()) !== branch) await workspace.switchTo(branch);
+  return { branch, done };
 }

@@ -1,16 +1,17 @@
 import { savePlan } from '../architect/plan-store.js';
 import { addCost, cacheCounts, summarizeCalls } from '../architect/summarize.js';
 import type { CallSummary, PlanStep, SavedPlan } from '../architect/types.js';
-import { runCheck } from '../ci/check.js';
-import { requestFixPlan } from '../ci/fix-up.js';
-import { ExitCode, type TandemError } from '../errors.js';
+import { runCheck } from './check.js';
+import { requestFixPlan } from './fix-up.js';
+import { ExitCode, signalExitCode, type TandemError } from '../errors.js';
 import type { CheckReport, RoundReport, RunReport } from '../report/types.js';
 import { applyStage } from './apply-stage.js';
 import { exitCodeFor } from './build-report.js';
 import type { RunContext } from './context.js';
 import type { Emit } from './events.js';
 import type { StepOutcome } from './outcome.js';
-import type { Decisions } from './run.js';
+import type { StepCommitter } from '../workspace/step-commit.js';
+import type { Decisions } from './decisions.js';
 
 /** `--check`, `--check-each` and `--fix-rounds`. */
 export interface VerifySettings {
@@ -30,6 +31,9 @@ export interface RoundsInput {
   decisions: Decisions;
   verify?: VerifySettings;
   halted: () => string | undefined;
+  committer: StepCommitter;
+  refused?: Map<number, string>;
+  done?: Map<number, string>;
 }
 
 /** Every step's outcome over all rounds, the plan grown by the fix-up steps, and the rounds as the report shows them. */
@@ -76,7 +80,7 @@ export async function applyRounds(ctx: RunContext, input: RoundsInput, emit: Emi
     // The plan has grown: front ends learn its new steps as for any apply.
     if (kind === 'fix') emit({ type: 'apply-start', plan, branch: input.branch, steps: selected });
     const afterApply = verify?.checkEach ? async (index: number) => void result.stepChecks.set(index, await check(round, index)) : undefined;
-    const options = { selected: new Set(selected), from, concurrency: input.concurrency, dirtyFiles: input.dirtyFiles, halted: input.halted, afterApply };
+    const options = { selected: new Set(selected), from, concurrency: input.concurrency, dirtyFiles: input.dirtyFiles, halted: input.halted, afterApply, committer: input.committer, refused: input.refused, done: input.done };
     const outcomes = await applyStage(ctx, plan, options, emit);
     result.outcomes.push(...outcomes);
     const entry: RoundReport = { round, kind, summary, steps: outcomes.map((o) => o.index), architect };
@@ -161,11 +165,11 @@ export function withRounds(report: RunReport, result: RoundsResult, verify: Veri
 }
 
 /**
- * The exit code of a run with rounds: interrupted 130, unreachable 4, over budget 3, then 1 for a failed
+ * The exit code of a run with rounds: stopped by a signal 130 / 143 / 129, unreachable 4, over budget 3, then 1 for a failed
  * step, a check that never passed or a fix-up that could not be planned, else 0.
  */
-export function roundsExitCode(result: RoundsResult, options: { aborted: boolean; budgetStopped: boolean; verify: boolean }): number {
-  if (options.aborted) return ExitCode.interrupted;
+export function roundsExitCode(result: RoundsResult, options: { aborted: boolean; budgetStopped: boolean; verify: boolean; signal?: unknown }): number {
+  if (options.aborted) return signalExitCode(options.signal);
   const steps = exitCodeFor(result.outcomes);
   if (steps === ExitCode.unreachable || result.error?.exitCode === ExitCode.unreachable) return ExitCode.unreachable;
   if (options.budgetStopped) return ExitCode.budget;

@@ -12,6 +12,22 @@ export function parseStatusPaths(output: string): string[] {
   return [...paths].filter((path) => path !== '.tandem' && !path.startsWith('.tandem/')).sort();
 }
 
+/** Changed paths by kind, from `git status --porcelain=v1 -z` output, outside `.tandem/`. */
+export function parseStatusChanges(output: string): { tracked: string[]; untracked: string[] } {
+  const entries = output.split('\0');
+  const tracked = new Set<string>();
+  const untracked = new Set<string>();
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    if (entry.length < 4) continue;
+    const code = entry.slice(0, 2);
+    (code === '??' ? untracked : tracked).add(entry.slice(3));
+    if (/[RC]/.test(code) && i + 1 < entries.length) tracked.add(entries[++i]);
+  }
+  const own = (path: string) => path !== '.tandem' && !path.startsWith('.tandem/');
+  return { tracked: [...tracked].filter(own).sort(), untracked: [...untracked].filter(own).sort() };
+}
+
 /** One commit as `Workspace.log` returns it. */
 export interface LogEntry {
   sha: string;

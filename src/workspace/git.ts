@@ -6,7 +6,7 @@ import { simpleGit, type SimpleGit } from 'simple-git';
 import { ExitCode, TandemError, usageError } from '../errors.js';
 import { scrub } from '../privacy/scrub.js';
 import { PatchError } from './errors.js';
-import { LOG_FORMAT, parseLog, parseStatusPaths, type LogEntry } from './git-output.js';
+import { LOG_FORMAT, parseLog, parseStatusChanges, parseStatusPaths, type LogEntry } from './git-output.js';
 import { confinePath } from './paths.js';
 import { ensureStateDir, tmpDir } from './state.js';
 
@@ -15,6 +15,8 @@ export interface Workspace {
   readonly root: string;
   /** Tracked changes (staged or not) and untracked, non-ignored files, outside `.tandem/`. */
   dirtyFiles(): Promise<string[]>;
+  /** The same files split: tracked files with changes (staged or not), and untracked, non-ignored files. */
+  changes(): Promise<{ tracked: string[]; untracked: string[] }>;
   /** The commit HEAD points at, or null on a branch with no commits yet. */
   head(): Promise<string | null>;
   /** The checked-out branch, or 'HEAD' when detached. */
@@ -22,6 +24,8 @@ export interface Workspace {
   branchExists(name: string): Promise<boolean>;
   /** Creates `name` at HEAD and checks it out; the working tree and index are left as they are. */
   createBranch(name: string): Promise<void>;
+  /** Checks out an existing branch (local changes that do not conflict are carried over, as git does). */
+  switchTo(name: string): Promise<void>;
   /** Checks, then applies a unified diff to the working tree (not the index); throws PatchError with git's message. */
   applyPatch(patch: string): Promise<void>;
   /** Commits exactly `paths` (new, changed or deleted) with `trailers` after a blank line; returns the new sha. */
@@ -84,6 +88,10 @@ class GitWorkspace implements Workspace {
     return parseStatusPaths(await this.git.raw(['status', '--porcelain=v1', '-z', '--untracked-files=all']));
   }
 
+  async changes(): Promise<{ tracked: string[]; untracked: string[] }> {
+    return parseStatusChanges(await this.git.raw(['status', '--porcelain=v1', '-z', '--untracked-files=all']));
+  }
+
   async head(): Promise<string | null> {
     return (await this.query(['rev-parse', '--verify', '-q', 'HEAD'])) || null;
   }
@@ -103,6 +111,14 @@ class GitWorkspace implements Workspace {
       throw usageError(`branch ${name} already exists`, 'tandem never overwrites a branch: delete or rename it first, or use --in-place');
     }
     await this.run(['checkout', '-q', '-b', name], `could not create branch ${name}`);
+  }
+
+  async switchTo(name: string): Promise<void> {
+    try {
+      await this.git.raw(['checkout', '-q', name, '--']);
+    } catch (error) {
+      throw usageError(`could not check out ${name}: ${errorText(error).trim()}`, 'commit or stash the changes git names, then try again');
+    }
   }
 
   async applyPatch(patch: string): Promise<void> {

@@ -93,13 +93,14 @@ describe('tandem plan / apply end to end', () => {
     expect(await readFile(join(repo.root, 'src/math.ts'), 'utf8')).toContain('export function subtract(a: number, b: number): number {\n  return a - b;\n}\n');
     expect(await readFile(join(repo.root, 'src/greet.ts'), 'utf8')).toBe('export function greet(name: string): string {\n  return `hello ${name}`;\n}\n');
     expect(await repo.git('rev-parse', '--abbrev-ref', 'HEAD')).toBe(`tandem/${id}`);
-    expect(await repo.git('log', '--format=%s', 'main..HEAD')).toBe('tandem: Create greet\ntandem: Add subtract');
-    const body = await repo.git('log', '-1', '--format=%B', 'HEAD~1');
+    // Committed as each step finished: the order follows completion, so compare as a set.
+    expect((await repo.git('log', '--format=%s', 'main..HEAD')).split('\n').sort()).toEqual(['tandem: Add subtract', 'tandem: Create greet']);
+    const body = await repo.git('log', '-1', '--format=%B', report.steps[0].commit);
     expect(body).toContain(`Tandem-Plan: ${id}`);
     expect(body).toContain('Tandem-Step: 1');
     expect(body).toContain('Tandem-Editor: auto_tandem_router');
     expect(await repo.git('status', '--porcelain')).toBe('');
-    expect(report.steps[1].commit).toBe(await repo.git('rev-parse', 'HEAD'));
+    expect([report.steps[0].commit, report.steps[1].commit]).toContain(await repo.git('rev-parse', 'HEAD'));
 
     const chats = gateway.requests.filter((r) => r.path === '/v1/chat/completions');
     expect(chats.map((r) => r.body?.provider ?? null)).toEqual([null, { only: ['_tandem_local_router'] }, { only: ['_tandem_local_router'] }]);
@@ -158,19 +159,39 @@ describe('tandem plan / apply end to end', () => {
     expect(log).toHaveLength(5);
   });
 
-  it('refuses a dirty working tree with exit 2, naming the files and touching nothing', async () => {
-    gateway = await startFakeGateway({ routes: [] });
+  it('refuses a dirty tracked file the plan edits with exit 2 before any editor call, touching nothing', async () => {
+    gateway = await startFakeGateway({ routes: [{ match: matchNotPinned(), replies: [architectReply] }] });
     await writeFile(join(repo.root, 'src/math.ts'), 'my unsaved work\n');
     await writeFile(join(repo.root, 'notes.txt'), 'untracked notes\n');
     const run = await runCli(['run', 'anything', '--yes'], { cwd: repo.root, env: env(gateway) });
     expect(run.exitCode).toBe(2);
-    expect(run.stderr).toContain('uncommitted changes: ');
-    expect(run.stderr).toContain('src/math.ts');
-    expect(run.stderr).toContain('notes.txt');
-    expect(gateway.requests).toHaveLength(0);
+    expect(run.stderr).toContain('uncommitted changes in files the plan edits: src/math.ts');
+    expect(run.stderr).not.toContain('notes.txt');
+    // Only the architect was asked; no branch, no editor call.
+    expect(gateway.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(1);
     expect(await readFile(join(repo.root, 'src/math.ts'), 'utf8')).toBe('my unsaved work\n');
     expect(await readFile(join(repo.root, 'notes.txt'), 'utf8')).toBe('untracked notes\n');
     expect(await repo.git('rev-parse', '--abbrev-ref', 'HEAD')).toBe('main');
+    expect(await repo.git('branch', '--list', 'tandem/*')).toBe('');
+  });
+
+  it('runs past untracked files and changes to files the plan does not touch, never staging or committing them', async () => {
+    gateway = await startFakeGateway({
+      routes: [
+        { match: matchNotPinned(), replies: [architectReply] },
+        { match: matchProviderPinned(), replies: editorByFile({ 'src/math.ts': [editorReply(MATH_EDIT)], 'src/greet.ts': [editorReply(GREET_FILE)] }) },
+      ],
+    });
+    await writeFile(join(repo.root, 'README.md'), '# calc\nmy unsaved line\n');
+    await writeFile(join(repo.root, 'tandem.config.json'), '{}\n');
+    await repo.git('add', 'README.md');
+    await writeFile(join(repo.root, 'notes.txt'), 'untracked notes\n');
+    const run = await runCli(['run', 'anything', '--yes', '--json'], { cwd: repo.root, env: env(gateway) });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(await repo.git('log', '--format=%s', '--name-only', 'main..HEAD')).not.toMatch(/README|notes|tandem\.config/);
+    // The user's staged README, unstaged nothing else, untracked files: all exactly as they were.
+    expect((await repo.git('status', '--porcelain')).split('\n').sort()).toEqual(['?? notes.txt', '?? tandem.config.json', 'M  README.md']);
+    expect(await repo.git('diff', '--cached', '--name-only')).toBe('README.md');
   });
 
   it('exits 2 before any call when the key the gateway needs is not set', async () => {

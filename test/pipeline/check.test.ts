@@ -2,7 +2,7 @@ import { mkdtemp, readFile, realpath, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCheck, trimOutput } from '../../src/ci/check.js';
+import { runCheck, trimOutput } from '../../src/pipeline/check.js';
 
 // The check keeps its whole output under <cwd>/.tandem/checks/: a folder of the test's own.
 let dir: string;

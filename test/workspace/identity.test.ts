@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { identityEnv, parseAuthor } from '../../src/ci/git-identity.js';
+import { identityEnv, parseAuthor } from '../../src/workspace/identity.js';
 import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
 
 let repo: GitFixture;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFixupTask } from '../../src/ci/fix-up.js';
+import { buildFixupTask } from '../../src/pipeline/fix-up.js';
 
 describe('buildFixupTask', () => {
   it('states the task, the steps done, the first failing step and the fenced check output', async () => {
