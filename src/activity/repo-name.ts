@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join } from 'node:path';
-import { displayUrl } from '../gateway/upstream.js';
+import { safeUrl } from '../privacy/url.js';
 
 /**
  * The repository a record belongs to, for `stats --by repo` over logs gathered from many repositories:
@@ -9,7 +9,7 @@ import { displayUrl } from '../gateway/upstream.js';
  */
 export async function repoName(root: string): Promise<string> {
   const url = await originUrl(root).catch(() => undefined);
-  return url ? displayUrl(url) : basename(root);
+  return url ? safeUrl(url) : basename(root);
 }
 
 async function originUrl(root: string): Promise<string | undefined> {

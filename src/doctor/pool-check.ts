@@ -2,7 +2,7 @@ import { openAiEndpoint } from '../config/editor-pool.js';
 import type { ResolvedRole } from '../config/types.js';
 import { GatewayError } from '../gateway/errors.js';
 import { createModelClient } from '../gateway/openai-client.js';
-import { displayUrl } from '../gateway/upstream.js';
+import { safeUrl } from '../privacy/url.js';
 import { probeJson } from './probe.js';
 import type { CheckResult } from './types.js';
 
@@ -31,7 +31,7 @@ export async function poolChecks(editor: ResolvedRole & { pool?: string[] }, tim
   const portkey = portkeyPool(editor);
   return Promise.all(
     pool.map(async (url, i): Promise<CheckResult> => {
-      const title = `editor pool member ${i + 1}/${pool.length} (${displayUrl(url)})`;
+      const title = `editor pool member ${i + 1}/${pool.length} (${safeUrl(url)})`;
       if (!portkey) return hostCheck(url, title, timeoutMs);
       const target = portkey.targets.findIndex((t) => typeof t.custom_host === 'string' && openAiEndpoint(t.custom_host.replace(/\/+$/, '')) === openAiEndpoint(url));
       if (target < 0) return { id: 'editor-pool', title, status: 'fail', detail: 'not among the targets of the editor\'s x-portkey-config', fix: 'run tandem init --gateway portkey --editor-pool <urls> --force to write both from one list' };
@@ -46,14 +46,14 @@ async function memberCall(editor: ResolvedRole, pool: PortkeyPool, target: numbe
   try {
     const result = await client.complete({ messages: [{ role: 'user', content: 'Reply with the word OK.' }], maxTokens: 1, temperature: 0 });
     const seconds = (result.latencyMs / 1000).toFixed(1);
-    const expected = displayUrl(openAiEndpoint(String(pool.targets[target].custom_host).replace(/\/+$/, '')));
+    const expected = safeUrl(openAiEndpoint(String(pool.targets[target].custom_host).replace(/\/+$/, '')));
     if (result.upstream !== undefined && result.upstream !== expected) {
       return { id: 'editor-pool', title, status: 'fail', detail: `asked for targets[${target}] but served by ${result.upstream}`, fix: 'check the targets and weights of the editor\'s x-portkey-config' };
     }
     return { id: 'editor-pool', title, status: 'pass', detail: `answered in ${seconds} s, served by targets[${target}]` };
   } catch (error) {
     if (!(error instanceof GatewayError)) throw error;
-    return { id: 'editor-pool', title, status: 'fail', detail: error.message, fix: `check that this host runs Ollama with the editor's model: curl ${displayUrl(openAiEndpoint(String(pool.targets[target].custom_host)))}/models` };
+    return { id: 'editor-pool', title, status: 'fail', detail: error.message, fix: `check that this host runs Ollama with the editor's model: curl ${safeUrl(openAiEndpoint(String(pool.targets[target].custom_host)))}/models` };
   }
 }
 

@@ -1,25 +1,9 @@
+import { safeUrl } from '../privacy/url.js';
+
 /** Which pool member served a call, and whether the gateway's cache answered it, as the gateway says. */
 export interface UpstreamInfo {
   upstream?: string;
   gatewayCache?: 'hit' | 'miss';
-}
-
-const HEADER_KEYS = /^(key|api_key|apikey|token|access_token|auth|password|secret)$/i;
-
-/** A URL safe to print or store: no user-info, no query parameters that carry keys. Anything that does not parse is returned as is. */
-export function displayUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return raw;
-  }
-  url.username = '';
-  url.password = '';
-  for (const name of [...url.searchParams.keys()]) if (HEADER_KEYS.test(name)) url.searchParams.delete(name);
-  const text = url.toString();
-  // URL adds a trailing slash to a bare origin; keep the user's spelling.
-  return raw.endsWith('/') || url.pathname !== '/' ? text : text.replace(/\/$/, '');
 }
 
 /**
@@ -33,7 +17,7 @@ export function readUpstream(headers: Headers | undefined, requestHeaders: Recor
   const index = headers?.get('x-portkey-last-used-option-index');
   if (index) info.upstream = portkeyTarget(index, requestHeaders) ?? index;
   const litellm = headers?.get('x-litellm-model-api-base') || headers?.get('x-litellm-model-id');
-  if (!info.upstream && litellm) info.upstream = displayUrl(litellm);
+  if (!info.upstream && litellm) info.upstream = safeUrl(litellm);
   if (!info.upstream && reportedProvider) info.upstream = reportedProvider;
   const cache = headers?.get('x-portkey-cache-status')?.toUpperCase();
   if (cache?.includes('HIT')) info.gatewayCache = 'hit';
@@ -62,6 +46,6 @@ function portkeyTarget(path: string, requestHeaders: Record<string, string>): st
     if (!next || typeof next !== 'object') return undefined;
     node = next;
   }
-  if (typeof node.custom_host === 'string') return displayUrl(node.custom_host);
+  if (typeof node.custom_host === 'string') return safeUrl(node.custom_host);
   return typeof node.provider === 'string' ? `${node.provider} (${path.replace(/^config\./, '')})` : undefined;
 }

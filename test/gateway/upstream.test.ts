@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayUrl, readUpstream } from '../../src/gateway/upstream.js';
+import { readUpstream } from '../../src/gateway/upstream.js';
 
 const portkeyConfig = JSON.stringify({
   strategy: { mode: 'loadbalance' },
@@ -31,13 +31,5 @@ describe('readUpstream', () => {
     expect(readUpstream(new Headers({ 'x-litellm-model-id': 'abc123' }), {}).upstream).toBe('abc123');
     expect(readUpstream(new Headers(), {}, 'DeepInfra').upstream).toBe('DeepInfra');
     expect(readUpstream(undefined, {})).toEqual({});
-  });
-});
-
-describe('displayUrl', () => {
-  it('drops user-info and key-carrying query parameters, and keeps everything else', () => {
-    expect(displayUrl('https://user:secret@host.example/v1?api_key=k&region=eu&token=t')).toBe('https://host.example/v1?region=eu');
-    expect(displayUrl('http://localhost:11434')).toBe('http://localhost:11434');
-    expect(displayUrl('not a url')).toBe('not a url');
   });
 });
