@@ -99,6 +99,7 @@ async function runWithLock(
     reportFile: options.report && resolve(base, options.report),
     summaryFile: options.summary && resolve(base, options.summary),
     stepSummary: env.GITHUB_STEP_SUMMARY || undefined,
+    githubOutput: env.GITHUB_OUTPUT || undefined,
     annotate: env.GITHUB_ACTIONS === 'true',
   };
   const startedOn = { branch: await workspace.currentBranch(), head: await workspace.head() };
@@ -132,7 +133,7 @@ async function runWithLock(
     result = await withInterrupt((signal) => consume(events(signal), onEvent), (text) => process.stderr.write(text));
   } catch (error) {
     if (error instanceof TandemError) {
-      await writeFailureSummary(failureSummary(task, error), targets);
+      await writeFailureSummary(failureSummary(task, error), targets, error.exitCode);
       if (targets.annotate) process.stderr.write(`${errorCommand(`tandem: ${error.message}`)}\n`);
     }
     throw error;

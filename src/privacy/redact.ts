@@ -18,6 +18,19 @@ function literalForms(value: string): string[] {
   return [...new Set([value, JSON.stringify(value).slice(1, -1), html, encodeURIComponent(value)])];
 }
 
+const kinds = new Map<string, string>();
+
+/** A known value's placeholder kind: the pattern's when the value is one whole secret of a known shape (a GitHub token in GITHUB_TOKEN), else its variable's. */
+function knownKind(secret: KnownSecret): string {
+  let kind = kinds.get(secret.value);
+  if (kind === undefined) {
+    const hits = findSecrets(secret.value, []);
+    kind = hits.length === 1 && hits[0].start === 0 && hits[0].end === secret.value.length ? hits[0].kind : secret.kind;
+    kinds.set(secret.value, kind);
+  }
+  return kind;
+}
+
 /**
  * Every secret in a text, in order: the known values (the secret variables of the environment) first,
  * then the patterns, overlapping finds resolved in favour of the earlier one.
@@ -25,8 +38,9 @@ function literalForms(value: string): string[] {
 export function findSecrets(text: string, known: readonly KnownSecret[] = knownSecrets()): Hit[] {
   const hits: Hit[] = [];
   const free = (start: number, end: number) => hits.every((h) => end <= h.start || start >= h.end);
-  for (const { value, kind } of known) {
-    for (const form of literalForms(value)) {
+  for (const secret of known) {
+    const kind = knownKind(secret);
+    for (const form of literalForms(secret.value)) {
       for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + form.length)) {
         if (free(at, at + form.length)) hits.push({ start: at, end: at + form.length, kind });
       }
