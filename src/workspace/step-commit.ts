@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { TandemError } from '../errors.js';
+import { scrub } from '../privacy/scrub.js';
 import { gitRun, gitSaid } from './git-run.js';
 import { makePatch } from './patch.js';
 import { ensureStateDir, tmpDir } from './state.js';
@@ -150,7 +151,8 @@ export async function openStepCommitter(root: string, options: { branch: string;
   };
 
   const commitOne = async (change: StepChange): Promise<string> => {
-    const message = messageWithTrailers(change.message, change.trailers);
+    // Commit messages get pushed and posted: the redaction holds for them as for every output.
+    const message = scrub(messageWithTrailers(change.message, change.trailers));
     await checkHead();
     await checkUnchanged(change);
     const commit = options.verifyHooks ? await porcelain(change, message) : await plumbing(change, message);
