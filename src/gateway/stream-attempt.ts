@@ -9,6 +9,7 @@ import { CallAbortedError, GatewayError, streamEndedEarly, timeoutError } from '
 import { wireMessages } from './prompt-cache.js';
 import { estimateUsage, usageMissing } from './estimate-usage.js';
 import { errorRecord, okRecord } from './records.js';
+import { isWholeAnswer, readWholeAnswer } from './whole-answer.js';
 import { readUpstream } from './upstream.js';
 import { readUsage, type UsageTokens } from './usage.js';
 import type { CallRecord, ModelRequest, ModelResult } from './types.js';
@@ -140,7 +141,18 @@ export async function runAttempt(client: OpenAI, role: ResolvedRole, request: Mo
     state.headers = true;
     responseHeaders = response.headers;
     timers.headersArrived();
-    await readStream(stream, state, request, elapsed, timers);
+    if (isWholeAnswer(response.headers)) {
+      // Some proxies answer a streamed request in one JSON body: take it as one chunk.
+      Object.assign(state, await readWholeAnswer(response), { ttftMs: elapsed(), chunks: 1 });
+      timers.firstToken();
+      try {
+        if (state.text) request.onDelta?.(state.text, 1);
+      } catch (error) {
+        state.callbackError = { error };
+      }
+    } else {
+      await readStream(stream, state, request, elapsed, timers);
+    }
     if (state.callbackError) throw state.callbackError.error;
     const stop = stopped();
     if (stop) return failed(stop);

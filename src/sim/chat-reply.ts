@@ -56,7 +56,7 @@ export async function writeChatReply(
     res.end(JSON.stringify(errorBody(reply.status, reply.error)));
     return;
   }
-  if (req.body?.stream) await streamReply(req, reply, res, signal);
+  if (req.body?.stream && !reply.ignoreStream) await streamReply(req, reply, res, signal);
   else jsonReply(req, reply, res);
 }
 

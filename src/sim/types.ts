@@ -72,6 +72,8 @@ export interface ScriptedReply {
   cutAfterChunks?: number;
   /** Send no usage at all. */
   omitUsage?: boolean;
+  /** Answer in one JSON body even when the request asks for a stream, as a proxy that does not stream. */
+  ignoreStream?: boolean;
 }
 
 /** Matches requests; may carry the model name so `/v1/models` can list it. */

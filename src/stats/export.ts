@@ -17,6 +17,9 @@ export interface UsageJson {
   unknownCostCalls: number;
   p50LatencyMs: number | null;
   p95LatencyMs: number | null;
+  /** Present when some calls' tokens were counted by tandem (the gateway sent no usage). */
+  usageSource?: 'estimated';
+  estimatedCalls?: number;
 }
 
 /** `tandem stats --json`. */
@@ -53,6 +56,7 @@ export function usageJson(usage: UsageSum): UsageJson {
     unknownCostCalls: usage.unknownCostCalls,
     p50LatencyMs: usage.p50LatencyMs,
     p95LatencyMs: usage.p95LatencyMs,
+    ...(usage.usageSource && { usageSource: usage.usageSource, estimatedCalls: usage.estimatedCalls }),
   };
 }
 

@@ -131,6 +131,22 @@ describe('a successful call', () => {
     expect(await client.complete(ask)).toMatchObject({ promptTokens: 12, completionTokens: 1, costUsd: 0.000051, costSource: 'pricing', usageSource: 'estimated' });
   });
 
+  test('an answer in one JSON body to a streamed request is taken whole; without usage it is counted locally', async () => {
+    const deltas: string[] = [];
+    const { client } = await setup(
+      [
+        { text: 'whole answer', ignoreStream: true, omitUsage: true },
+        { text: 'ok', ignoreStream: true, promptTokens: 40, completionTokens: 2, provider: 'anthropic' },
+      ],
+      { pricing: { input: 3, output: 15 } },
+    );
+    expect(await client.complete({ ...ask, onDelta: (text) => deltas.push(text) })).toMatchObject({ text: 'whole answer', promptTokens: 12, completionTokens: 2, costUsd: 0.000066, usageSource: 'estimated' });
+    expect(deltas).toEqual(['whole answer']);
+    const reported = await client.complete(ask);
+    expect(reported).toMatchObject({ text: 'ok', promptTokens: 40, completionTokens: 2, provider: 'anthropic' });
+    expect(reported.usageSource).toBeUndefined();
+  });
+
   test('usage with zero tokens for an answer with text counts as no usage; usage from the gateway is not marked', async () => {
     const { client } = await setup(
       [
