@@ -75,8 +75,9 @@ Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usa
   withConfigFlags(
     program
       .command('plan')
-      .description('ask the architect for a plan and save it to .tandem/plans/<id>.json')
-      .argument('<task...>', 'what to change, in words')
+      .description('ask the architect for a plan and save it to .tandem/plans/<id>.json; with --revise, have it change a saved plan')
+      .argument('[task...]', 'what to change, in words (with --revise: the feedback)')
+      .option('--revise [plan]', 'revise a saved plan (an id, or last: the default) with the feedback in words; the architect also hears which steps of its last run failed and why; saved as a new plan')
       .option('-f, --file <path>', 'send this file to the architect (repeatable)', collect, [])
       .option('--allow-withheld-skip', 'go on without a --file that privacy rules withhold (secret, .gitignore, .tandemignore) instead of stopping')
       .option('--json', 'print the plan and the architect call as JSON'),
