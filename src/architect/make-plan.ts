@@ -46,6 +46,8 @@ export interface MakePlanInput {
    * the named files fit `contextBudget` together.
    */
   reuseMap?: RepoMap;
+  /** A revision: the earlier plan (as the architect's answer) and the user's feedback, sent after the first request. */
+  followUp?: ChatMessage[];
   onRound?: (round: 'plan' | 'files' | 'repair') => void;
   onDelta?: (text: string, chunks: number) => void;
   signal?: AbortSignal;
@@ -77,6 +79,7 @@ export async function makePlan(input: MakePlanInput): Promise<{ plan: Plan; call
     budget: Math.max(0, budget - named.tokens),
   });
   const messages: ChatMessage[] = await buildArchitectMessages({ task: input.task, privacy, map, files: named.files, withheld: named.withheld, rules: rules.files });
+  messages.push(...(input.followUp ?? []));
   const sent: SentPiece[] = [
     ...rules.files.map((f) => ({ path: f.path, form: 'rules' as const, text: f.text })),
     ...map.outlined.map((o) => ({ path: o.path, form: 'outline' as const, text: o.text })),

@@ -43,4 +43,8 @@ export interface SavedPlan extends Plan {
   architect: CallSummary;
   /** Project rules files the architect was sent (AGENTS.md and the like), highest precedence first. */
   rules?: string[];
+  /** The plan this one revises (`tandem plan --revise`). */
+  revises?: string;
+  /** With `revises`: each version's own architect calls, the first plan first; `architect` is their sum. */
+  versions?: Array<{ id: string; architect: CallSummary }>;
 }

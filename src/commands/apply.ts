@@ -3,6 +3,7 @@ import { isCiEnv } from '../ci/mode.js';
 import { usageError } from '../errors.js';
 import { applyPipeline, approveAll } from '../pipeline/run.js';
 import { nextStepsText } from '../report/next-steps.js';
+import { saveRunRecord } from '../report/run-record.js';
 import { createProgressPrinter } from '../report/progress.js';
 import { acquireRepoLock } from '../workspace/lock.js';
 import { preflight } from '../workspace/preflight.js';
@@ -61,6 +62,7 @@ export async function applyCommand(planRef: string | undefined, options: ApplyFl
       (text) => process.stderr.write(text),
     );
     if (!result.report) return 1;
+    await saveRunRecord(workspace.root, result.report);
     printRunReport(result.report, config, options.json);
     const next = options.json ? '' : nextStepsText(result.report, base);
     if (next) process.stdout.write(`\n${next}\n`);

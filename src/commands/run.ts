@@ -11,6 +11,7 @@ import type { PipelineEvent } from '../pipeline/events.js';
 import { approveAll, runPipeline, type Decisions } from '../pipeline/run.js';
 import { renderPlan } from '../report/plan-text.js';
 import { nextStepsText } from '../report/next-steps.js';
+import { saveRunRecord } from '../report/run-record.js';
 import { createProgressPrinter } from '../report/progress.js';
 import type { RunReport } from '../report/types.js';
 import type { ResolvedConfig } from '../config/types.js';
@@ -139,6 +140,7 @@ async function runWithLock(
     throw error;
   }
   if (!result.report) return 1;
+  await saveRunRecord(workspace.root, result.report);
   const exitCode = result.exitCode ?? 1;
   const annotations = await writeRunOutputs(result.report, targets, { exitCode, architectModel: config.architect.model });
   for (const line of annotations) process.stderr.write(`${line}\n`);

@@ -14,6 +14,7 @@ import { acquireRepoLock } from '../workspace/lock.js';
 import { preflight } from '../workspace/preflight.js';
 import { openProject, type ConfigFlags } from './options.js';
 import { describeUndo } from './undo.js';
+import { saveRunRecord } from '../report/run-record.js';
 import type { Concurrency } from '../pipeline/concurrency.js';
 
 /** Options of `tandem session` (also plain `tandem`). */
@@ -69,6 +70,7 @@ export async function createSessionServices(workspace: Workspace, config: Resolv
         const events = runPipeline({ workspace, config, signal, task, files: [], concurrency: options.concurrency, allowDirty: Boolean(options.allowDirty), inPlace, decisions, verifyHooks: config.git.verify });
         for await (const event of events) {
           if (event.type === 'apply-start') sessionBranch = event.branch;
+          if (event.type === 'done') await saveRunRecord(workspace.root, event.report);
           yield event;
         }
       } finally {
