@@ -82,7 +82,7 @@ export function resolveConfig(merged: ConfigLayer, env: NodeJS.ProcessEnv, sourc
     editorLayer.model === undefined || editorLayer.model === DEFAULT_EDITOR_MODEL
       ? { model: DEFAULT_EDITOR_MODEL, provider: DEFAULT_EDITOR_PROVIDER, pricing: { input: 0, output: 0 }, local: true, contextWindow: 8192 }
       : { model: editorLayer.model };
-  const { fallback: fallbackLayer, editFormat, wholeFileMaxLines, maxRetries, pool, parallelPerHost, ...editorRole } = editorLayer;
+  const { fallback: fallbackLayer, editFormat, wholeFileMaxLines, maxRetries, escalate, pool, parallelPerHost, ...editorRole } = editorLayer;
   const editor = resolveRole('editor', editorRole, editorDefaults);
 
   return {
@@ -92,6 +92,7 @@ export function resolveConfig(merged: ConfigLayer, env: NodeJS.ProcessEnv, sourc
       editFormat: editFormat ?? 'auto',
       wholeFileMaxLines: wholeFileMaxLines ?? 150,
       editRetries: maxRetries ?? 2,
+      escalate: escalate ?? true,
       ...(pool && { pool }),
       parallelPerHost: parallelPerHost ?? 1,
     },

@@ -57,6 +57,8 @@ export const configLayerSchema = z.strictObject({
       wholeFileMaxLines: z.number().int().positive().optional(),
       /** Edit retries after the first attempt, before the fallback role's one try. */
       maxRetries: z.number().int().min(0).max(10).optional(),
+      /** After the retries fail, ask the same editor once for the whole file (when it fits) before the fallback. */
+      escalate: z.boolean().optional(),
       fallback: role.optional(),
       /** Editor hosts behind the gateway's load balancer (written by `tandem init --editor-pool`). */
       pool: z.array(z.url()).min(1).optional(),

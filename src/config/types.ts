@@ -52,6 +52,8 @@ export interface ResolvedConfig {
     wholeFileMaxLines: number;
     /** Edit retries after the first attempt before the fallback (if any) gets one try. */
     editRetries: number;
+    /** After the retries fail, the same editor is asked once for the whole file (when it fits its window). */
+    escalate: boolean;
     /** Editor hosts behind the gateway's load balancer, when the config names a pool. */
     pool?: string[];
     /** Calls each editor host serves at once; `--concurrency auto` is pool members × this. */

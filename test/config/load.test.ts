@@ -54,7 +54,15 @@ describe('loadConfig', () => {
       contextWindow: 8192,
       editFormat: 'auto',
       editRetries: 2,
+      escalate: true,
     });
+  });
+
+  it('reads editor.escalate: false, and refuses a value that is not a boolean', async () => {
+    await writeProject({ editor: { escalate: false } });
+    expect((await loadConfig({ root: repo, env: { HOME: home } })).editor.escalate).toBe(false);
+    await writeProject({ editor: { escalate: 'no' } });
+    await expect(loadConfig({ root: repo, env: { HOME: home } })).rejects.toThrow(/editor\.escalate/);
   });
 
   it('layers user file < project file < environment < flags, later wins', async () => {
