@@ -88,17 +88,20 @@ function ladderOptions(options: EngineOptions): LadderOptions {
  */
 export function applyAnswer(answer: string, target: { path: string; content: string | null }, options: EngineOptions = {}): FileEditResult {
   let units: EditUnit[];
+  let format: FileEditResult['format'];
   try {
     // A bare name names a file when it is the target's own name or the caller knows such a file.
     const own = target.path.split('/').pop();
-    units = toUnits(parseBlocks(answer, (name) => name === own || options.isFileName?.(name) === true));
+    const blocks = parseBlocks(answer, (name) => name === own || options.isFileName?.(name) === true);
+    format = blocks[0]?.kind;
+    units = toUnits(blocks);
   } catch (error) {
     if (!(error instanceof EditFormatError)) throw error;
     const report: BlockReport = { index: 0, file: target.path, status: 'failed', reason: error.message };
     const { content } = target;
     return { path: target.path, before: content, after: content, ok: false, changed: false, blocks: [report], feedback: error.modelMessage };
   }
-  return applyUnits(units, target, ladderOptions(options), true);
+  return { ...applyUnits(units, target, ladderOptions(options), true), format };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { PlanStep } from '../architect/types.js';
 import { TandemError } from '../errors.js';
 import type { ChatMessage } from '../gateway/types.js';
+import { renderDependencies, type ContextDetail, type DependencyChange } from './dependency-context.js';
 import type { ConcreteEditFormat } from './format.js';
 import { fillTemplate, loadTemplate } from '../prompts.js';
 
@@ -17,10 +18,14 @@ export interface EditorPromptInput {
   format: ConcreteEditFormat;
   /** What went wrong with the previous attempt, from the engine. */
   feedback?: string;
+  /** The previous attempts were in another format: the feedback asks for the whole file instead. */
+  escalation?: boolean;
   /** Show only these lines (1-based, inclusive) of a file too big for the editor's context. */
   window?: { startLine: number; endLine: number };
   /** The project rules that apply to this file, rendered (src/rules); appended to the system prompt. */
   rules?: string;
+  /** What the steps this one depends on committed, shown as context before the file, and how much of it. */
+  dependencies?: { changes: DependencyChange[]; detail: ContextDetail };
 }
 
 /** A fence longer than any fence inside the content, so the content cannot close it early. */
@@ -48,6 +53,12 @@ function fileSection(input: EditorPromptInput): string {
   return `${intro}\n\n${file}\n${fence}${ext}\n${shown.endsWith('\n') ? shown : `${shown}\n`}${fence}`;
 }
 
+/** The dependency context (src/editor/dependency-context.ts) goes right before the file it is not part of. */
+function withDependencies(input: EditorPromptInput, section: string): string {
+  const deps = input.dependencies ? renderDependencies(input.dependencies.changes, input.dependencies.detail) : '';
+  return deps ? `${deps}\n\n${section}` : section;
+}
+
 /**
  * The editor's messages for one step: the format's system prompt and a user message with the
  * task, the step and the file, plus the retry feedback when there is some. Delete steps need no
@@ -64,11 +75,12 @@ export function buildEditorMessages(input: EditorPromptInput): ChatMessage[] {
     file: step.file,
     action: step.action,
     instructions: step.instructions.trim(),
-    fileSection: fileSection(input),
+    fileSection: withDependencies(input, fileSection(input)),
   };
   let user = fillTemplate(loadTemplate('editor-task.md'), values).trimEnd();
   if (input.feedback) {
-    user += `\n\n${fillTemplate(loadTemplate('editor-retry.md'), { ...values, feedback: input.feedback.trim() }).trimEnd()}`;
+    const template = input.escalation ? 'editor-escalate.md' : 'editor-retry.md';
+    user += `\n\n${fillTemplate(loadTemplate(template), { ...values, feedback: input.feedback.trim() }).trimEnd()}`;
   }
   let system = fillTemplate(loadTemplate(`editor-${input.format}.md`), { file: step.file }).trimEnd();
   // Project rules: part of the system prompt, so retries of a step share it as a cached prefix.

@@ -23,6 +23,9 @@ export interface BlockReport {
   strategy?: string;
 }
 
+/** The form an answer's edit was written in. */
+export type EditAnswerFormat = ParsedBlock['kind'];
+
 /** The engine's verdict on one answer for one file. The engine never writes: the caller does. */
 export interface FileEditResult {
   path: string;
@@ -35,6 +38,8 @@ export interface FileEditResult {
   blocks: BlockReport[];
   /** Exact, actionable text for the model when some block did not apply (nearest real lines, line numbers). */
   feedback?: string;
+  /** The form the answer's first block was written in. */
+  format?: EditAnswerFormat;
 }
 
 /** Options of the engine. */

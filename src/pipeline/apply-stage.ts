@@ -89,7 +89,7 @@ export async function applyStage(ctx: RunContext, plan: SavedPlan, options: Appl
         }
         if (options.dirtyFiles.has(path)) return { kind: 'fail', reason: `${path} has uncommitted changes of yours; commit or stash them first` };
         try {
-          return { kind: 'edit', edit: await editStep(ctx, plan, index, path, emit) };
+          return { kind: 'edit', edit: await editStep(ctx, plan, index, path, emit, deps) };
         } catch (error) {
           if (ctx.signal?.aborted) return { kind: 'skip', reason: 'interrupted' };
           if (error instanceof GatewayError) {
@@ -132,7 +132,7 @@ export async function applyStage(ctx: RunContext, plan: SavedPlan, options: Appl
         }
         emit({ type: 'step-applied', index, commit, diff: makePatch(edit.path, edit.before, edit.after), attempts: edit.attempts });
         await options.afterApply?.(index);
-        return { index, status: 'applied', file: edit.path, ...made, commit };
+        return { index, status: 'applied', file: edit.path, ...made, commit, ...(edit.format && { format: edit.format }) };
       });
     })();
   }

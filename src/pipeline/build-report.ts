@@ -28,6 +28,7 @@ export function buildRunReport(plan: SavedPlan, outcomes: StepOutcome[], config:
       commit: outcome.commit,
     };
     if (outcome.reason && outcome.status !== 'applied') report.reason = outcome.reason;
+    if (outcome.format) report.format = outcome.format;
     // The pool member that served the step's last call: the one whose answer was (or was not) applied.
     const last = outcome.calls.at(-1);
     if (last?.upstream !== undefined) report.upstream = last.upstream;

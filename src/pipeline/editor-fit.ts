@@ -1,4 +1,5 @@
 import type { EditFormat, ResolvedConfig, ResolvedRole, RoleName } from '../config/types.js';
+import type { ContextDetail } from '../editor/dependency-context.js';
 import type { ChatMessage, ModelResult } from '../gateway/types.js';
 import { countMessages, loadTokenCounter } from '../tokens/count.js';
 import { chooseWindow, type LineWindow } from '../tokens/window.js';
@@ -7,8 +8,11 @@ import type { Emit } from './events.js';
 /** A format the editor is asked for ('auto' already decided). */
 export type AskedFormat = Exclude<EditFormat, 'auto'>;
 
-/** Builds the editor's messages for the whole file (no window) or for a window of it, in a format. */
-export type BuildMessages = (window: LineWindow | undefined, format: AskedFormat) => ChatMessage[] | Promise<ChatMessage[]>;
+/**
+ * Builds the editor's messages for the whole file (no window) or for a window of it, in a format,
+ * with the dependency context in some detail (src/editor/dependency-context.ts).
+ */
+export type BuildMessages = (window: LineWindow | undefined, format: AskedFormat, context: ContextDetail) => ChatMessage[] | Promise<ChatMessage[]>;
 
 /** What one editor call is about. */
 export interface EditorCallPlan {
@@ -19,6 +23,8 @@ export interface EditorCallPlan {
   format: AskedFormat;
   /** The step's title and instructions: where to look in the file. */
   focus: string;
+  /** The prompt carries what the steps it depends on committed, which may be shortened to fit. */
+  hasDependencies?: boolean;
 }
 
 /** The prompt to send, what it counts, and the window when the file was cut to fit. */
@@ -27,6 +33,8 @@ export interface FittedPrompt {
   sentTokens: number;
   format: AskedFormat;
   window?: LineWindow & { totalLines: number; fileTokens: number; terms: string[] };
+  /** How much dependency context the prompt holds. */
+  context: ContextDetail;
 }
 
 /** Tokens kept free for the answer: a quarter of the context, at least 1,024, and the file's size for a whole-file answer. */
@@ -43,29 +51,44 @@ const fmt = (n: number): string => n.toLocaleString('en-US');
 
 /**
  * Counts the prompt before an editor call. When it would not fit the role's `contextWindow` with room
- * for the answer, sends a window of the file around what the step names instead, in search/replace format.
+ * for the answer, the dependency context is cut to signatures first; then a window of the file around
+ * what the step names is sent instead, in search/replace format, with the context kept only while it
+ * leaves most of the room to the file.
  */
 export async function fitEditorPrompt(plan: EditorCallPlan, build: BuildMessages): Promise<FittedPrompt> {
   const count = await loadTokenCounter();
-  const whole = await build(undefined, plan.format);
-  const sentTokens = await countMessages(whole);
   const contextWindow = plan.role.contextWindow;
-  if (!contextWindow || plan.content === null) return { messages: whole, sentTokens, format: plan.format };
-  const fileTokens = count(plan.content);
+  const fileTokens = plan.content === null ? 0 : count(plan.content);
   const wholeAnswer = plan.format === 'whole' ? fileTokens : 0;
-  if (sentTokens + answerReserve(contextWindow, wholeAnswer) <= contextWindow) return { messages: whole, sentTokens, format: plan.format };
+  const details: ContextDetail[] = plan.hasDependencies ? ['full', 'brief'] : ['full'];
+  let first: FittedPrompt | undefined;
+  for (const context of details) {
+    const messages = await build(undefined, plan.format, context);
+    const fitted = { messages, sentTokens: await countMessages(messages), format: plan.format, context };
+    first ??= fitted;
+    if (!contextWindow || plan.content === null) return first;
+    if (fitted.sentTokens + answerReserve(contextWindow, wholeAnswer) <= contextWindow) return fitted;
+  }
+  if (!contextWindow || plan.content === null) return first!;
 
   const lines = plan.content.replace(/\n$/, '').split('\n');
   const budget = contextWindow - answerReserve(contextWindow);
-  const frame = await countMessages(await build({ startLine: 1, endLine: 1 }, 'search-replace'));
+  const frameOf = async (context: ContextDetail) => countMessages(await build({ startLine: 1, endLine: 1 }, 'search-replace', context));
+  let context: ContextDetail = plan.hasDependencies ? 'brief' : 'full';
+  let frame = await frameOf(context);
+  // The file is what the step edits: context that would take more than half the room goes.
+  if (plan.hasDependencies && frame > budget / 2) {
+    context = 'none';
+    frame = await frameOf(context);
+  }
   let linesBudget = budget - (frame - count(`${lines[0]}\n`));
   for (let tries = 0; ; tries++) {
     const chosen = chooseWindow(lines, plan.focus, linesBudget, count);
-    const messages = await build(chosen, 'search-replace');
+    const messages = await build(chosen, 'search-replace', context);
     const tokens = await countMessages(messages);
     // Line counts add up a little differently from the assembled prompt; shrink and try again when over.
     if (tokens <= budget || tries === 3 || chosen.startLine === chosen.endLine) {
-      return { messages, sentTokens: tokens, format: 'search-replace', window: { ...chosen, totalLines: lines.length, fileTokens } };
+      return { messages, sentTokens: tokens, format: 'search-replace', window: { ...chosen, totalLines: lines.length, fileTokens }, context };
     }
     linesBudget -= tokens - budget + 16;
   }

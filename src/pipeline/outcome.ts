@@ -1,3 +1,4 @@
+import type { EditAnswerFormat } from '../editor/types.js';
 import type { ModelResult } from '../gateway/types.js';
 import type { StepStatus } from '../report/types.js';
 
@@ -17,4 +18,6 @@ export interface StepOutcome {
   unreachable?: boolean;
   /** Set when an earlier run of the plan already committed the step (resume): it counts as done. */
   resumed?: boolean;
+  /** The format of the editor's answer that applied (search-replace, udiff or whole). */
+  format?: EditAnswerFormat;
 }

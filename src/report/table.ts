@@ -74,7 +74,9 @@ function callRow(step: string, file: string, call: CallSummary, status: string):
 }
 
 function stepRow(step: StepReport): string[] {
-  const status = step.attempts > 1 ? `${step.status} (${step.attempts} attempts)` : step.status;
+  // After retries the format may have changed (search/replace escalated to the whole file): name the one that applied.
+  const tried = step.attempts > 1 ? [...(step.format && step.status === 'applied' ? [step.format] : []), `${step.attempts} attempts`] : [];
+  const status = tried.length > 0 ? `${step.status} (${tried.join(', ')})` : step.status;
   // No model call was made (a skipped step, a plain delete): dashes, not a misleading model name and $0.
   if (step.attempts === 0) return [String(step.index + 1), step.file, '-', '-', '-', '-', '-', status];
   return callRow(String(step.index + 1), step.file, step, status);

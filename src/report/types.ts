@@ -12,6 +12,8 @@ export interface StepReport extends CallSummary {
   commit: string | null;
   /** Why it failed or was skipped (not part of the contract's required fields). */
   reason?: string;
+  /** The format of the editor's answer that applied the step: search-replace, udiff or whole. */
+  format?: 'search-replace' | 'udiff' | 'whole';
   /** The pool member that served the step's last editor call, as the gateway named it. */
   upstream?: string;
   /** Whether the gateway's cache answered that call, when the gateway says. */

@@ -36,6 +36,14 @@ function render(input: EditorPromptInput): string {
 }
 
 describe('buildEditorMessages', () => {
+  it('shows the dependencies\' changes as context before the file, and asks for the whole file on escalation', () => {
+    const diff = '--- a/src/shop/money.ts\n+++ b/src/shop/money.ts\n@@ -1 +1,2 @@\n export type Cents = number;\n+export const percent = (c: Cents, f: number): Cents => Math.round(c * f);\n';
+    const after = 'export type Cents = number;\nexport const percent = (c: Cents, f: number): Cents => Math.round(c * f);\n';
+    const dependencies = { changes: [{ stepNumber: 1, title: 'Add percent', file: 'src/shop/money.ts', diff, after }], detail: 'full' as const };
+    expect(render({ ...base, dependencies })).toMatchSnapshot();
+    expect(render({ ...base, format: 'whole', dependencies, feedback: 'no match in src/shop/cart.ts', escalation: true })).toMatchSnapshot();
+  });
+
   it('appends the project rules that apply to the system prompt', async () => {
     const rules = 'Project rules (from AGENTS.md; the parts that apply to src/shop/cart.ts). Follow them in your edit:\n\n--- AGENTS.md\n```markdown\nMoney is in integer cents.\n```';
     await expect(render({ ...base, rules })).toMatchFileSnapshot('./__snapshots__/prompt-rules.txt');
