@@ -1,5 +1,5 @@
 import type { PrivacyLevel } from '../config/types.js';
-import { outlineFile } from '../context/outline/outline.js';
+import { fileFacts } from '../context/file-facts.js';
 import { formFor, type DisclosedForm } from '../disclosure/policy.js';
 import { readContextFiles, type ContextFile, type Withheld } from '../disclosure/read-files.js';
 import { contextTokenCounter } from '../context/tokens.js';
@@ -18,8 +18,8 @@ export type Summarize = (file: ContextFile) => Promise<string>;
 const FULL_OUTLINE_LINES = 400;
 
 /** A file's outline as sent in place of its content: signatures only, never a body. */
-export function outlineText(file: ContextFile): string {
-  const lines = outlineFile(file.path, file.content);
+export async function outlineText(file: ContextFile): Promise<string> {
+  const lines = (await fileFacts(file.path, file.content)).outline;
   const total = file.content.split('\n').length;
   if (lines.length === 0) return `(no declarations found; ${total} lines)`;
   const more = lines.length > FULL_OUTLINE_LINES ? [`… ${lines.length - FULL_OUTLINE_LINES} more`] : [];
@@ -62,7 +62,7 @@ export async function discloseFiles(input: {
 async function disclose(file: ContextFile, privacy: PrivacyLevel, summarize: Summarize | undefined): Promise<DisclosedFile> {
   const form = formFor(privacy, 'architect');
   if (form === 'content') return { path: file.path, form, text: file.content };
-  if (form === 'outline') return { path: file.path, form, text: outlineText(file) };
+  if (form === 'outline') return { path: file.path, form, text: await outlineText(file) };
   if (!summarize) throw new Error('privacy local-summary needs a summarizer');
   return { path: file.path, form: 'summary', text: await summarize(file) };
 }

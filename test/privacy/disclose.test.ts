@@ -45,9 +45,9 @@ describe('discloseFiles', () => {
 });
 
 describe('outlineText', () => {
-  it('cuts a very long outline', () => {
+  it('cuts a very long outline', async () => {
     const content = Array.from({ length: 450 }, (_, i) => `export function f${i}(): void {}`).join('\n');
-    const lines = outlineText({ path: 'a.ts', content }).split('\n');
+    const lines = (await outlineText({ path: 'a.ts', content })).split('\n');
     expect(lines).toHaveLength(401);
     expect(lines.at(-1)).toBe('… 50 more');
   });

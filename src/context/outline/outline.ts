@@ -14,10 +14,9 @@ const MAX_LINE = 3_000;
  * minified, generated or unknown files.
  */
 export function outlineFile(path: string, content: string): string[] {
-  if (content.length > MAX_BYTES || content.includes('\0')) return [];
+  if (!outlineable(path, content)) return [];
   const kind = BY_EXTENSION[extname(path).slice(1).toLowerCase()];
   if (!kind) return [];
-  if (kind !== 'json' && longestLine(content) > MAX_LINE) return [];
   const text = content.replace(/\r\n?/g, '\n');
   if (kind === 'python') return outlinePython(text);
   if (kind === 'markdown') return outlineMarkdown(text);
@@ -25,6 +24,12 @@ export function outlineFile(path: string, content: string): string[] {
   if (kind === 'keys') return outlineKeys(text);
   if (kind === 'generic') return outlineDeclarations(text);
   return outlineBraces(text, kind);
+}
+
+/** False for files too big, binary, or minified (a line over MAX_LINE; data files aside) to outline. */
+export function outlineable(path: string, content: string): boolean {
+  if (content.length > MAX_BYTES || content.includes('\0')) return false;
+  return extname(path).toLowerCase() === '.json' || longestLine(content) <= MAX_LINE;
 }
 
 function longestLine(text: string): number {
