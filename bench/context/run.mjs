@@ -62,7 +62,7 @@ for (const repo of REPOS) {
       const places = users.map((path) => placeOf(text, path));
       const tally = (p) => places.filter((x) => x === p).length;
       console.log(`| ${repo.name} | ${files.length} | ${kind}: "${spec.task}" | ${tokens.toLocaleString('en-US')} | ${placeOf(text, spec.target)} | ${tally('outlined')} / ${tally('named')} / ${tally('absent')} of ${users.length} | ${Math.round(ms)} |`);
-      if (process.env.BENCH_SHOW) console.log(text);
+      if (process.env.BENCH_SHOW) console.log(text, users.filter((path, i) => places[i] === "absent"));
     }
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -13,12 +13,16 @@ export interface CachedOutline {
   names: string;
   /** The words inside those names, the same way. */
   parts: string;
+  /** The names it defines, exactly as written, space-separated. */
+  defines: string;
+  /** The names it uses and does not define, space-separated. */
+  references: string;
 }
 
 // Bump when the outliners, the view or the counting change, so old entries are not reused.
-const VERSION = 7;
+const VERSION = 8;
 
-type Entry = [viewTokens: number, names: string, parts: string];
+type Entry = [viewTokens: number, names: string, parts: string, defines: string, references: string];
 
 // Each field is one long string of newline-separated values: JSON.parse reads a few long strings many
 // times faster than tens of thousands of small ones, and a 10,000-file cache then loads in a blink.
@@ -28,6 +32,8 @@ interface CacheFile {
   viewTokens: string;
   names: string;
   parts: string;
+  defines: string;
+  references: string;
   paths: string;
   pathTokens: string;
   /** Outline texts of the files the last view showed, by blob hash: the next run likely shows most of them again. */
@@ -58,8 +64,9 @@ export class OutlineCache {
     try {
       const data = JSON.parse(await readFile(outlineCachePath(root), 'utf8')) as CacheFile;
       if (data.version === VERSION) {
-        const [hashes, viewTokens, names, parts] = [data.hashes, data.viewTokens, data.names, data.parts].map((field) => field.split('\n'));
-        const outlines = new Map(hashes.map((hash, i): [string, Entry] => [hash, [Number(viewTokens[i]), names[i], parts[i]]]));
+        const fields = [data.hashes, data.viewTokens, data.names, data.parts, data.defines, data.references].map((field) => field.split('\n'));
+        const [hashes, viewTokens, names, parts, defines, references] = fields;
+        const outlines = new Map(hashes.map((hash, i): [string, Entry] => [hash, [Number(viewTokens[i]), names[i], parts[i], defines[i], references[i]]]));
         const pathTokens = data.pathTokens.split('\n');
         const cache = new OutlineCache(outlines, new Map(data.paths.split('\n').map((path, i) => [path, Number(pathTokens[i])])));
         cache.shown = new Map(Object.entries(data.shown));
@@ -74,12 +81,12 @@ export class OutlineCache {
   /** The outline of a blob, if known. */
   outline(hash: string): CachedOutline | undefined {
     const entry = this.outlines.get(hash);
-    return entry && { viewTokens: entry[0], names: entry[1], parts: entry[2] };
+    return entry && { viewTokens: entry[0], names: entry[1], parts: entry[2], defines: entry[3], references: entry[4] };
   }
 
   /** Remembers the outline of a blob. */
   setOutline(hash: string, outline: CachedOutline): void {
-    this.outlines.set(hash, [outline.viewTokens, outline.names, outline.parts]);
+    this.outlines.set(hash, [outline.viewTokens, outline.names, outline.parts, outline.defines, outline.references]);
     this.changed = true;
   }
 
@@ -121,6 +128,8 @@ export class OutlineCache {
       viewTokens: outlines.map(([, e]) => e[0]).join('\n'),
       names: outlines.map(([, e]) => e[1]).join('\n'),
       parts: outlines.map(([, e]) => e[2]).join('\n'),
+      defines: outlines.map(([, e]) => e[3]).join('\n'),
+      references: outlines.map(([, e]) => e[4]).join('\n'),
       paths: kept.map(([path]) => path).join('\n'),
       pathTokens: kept.map(([, tokens]) => tokens).join('\n'),
       shown: Object.fromEntries(this.shownNow),

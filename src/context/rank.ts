@@ -45,11 +45,26 @@ export function declaredWords(lines: readonly string[]): { names: string; parts:
 
 /**
  * Orders files by relevance to a task: files named with --file first (in the order given), then files
- * the task mentions by path or file name, then by a score of the task's terms found in the file's name
- * (most), its folders, and the names it declares; a term found in many files counts for less
- * (inverse document frequency). Ties keep the input order.
+ * the task mentions by path or file name, then by wordScores. Ties keep the input order.
  */
 export function rankFiles(task: string, files: readonly RankInput[], named: readonly string[] = []): string[] {
+  const scores = wordScores(task, files);
+  // Only files that scored need sorting; the others follow in their own order.
+  const hits = files.map((_, i) => i).filter((i) => scores[i] > 0);
+  hits.sort((a, b) => scores[b] - scores[a] || a - b);
+  const order = [...hits, ...files.map((_, i) => i).filter((i) => scores[i] === 0)];
+  const known = new Set(files.map((f) => f.path));
+  const first = [...new Set(named)].filter((path) => known.has(path));
+  const firstSet = new Set(first);
+  return [...first, ...order.map((i) => files[i].path).filter((path) => !firstSet.has(path))];
+}
+
+/**
+ * Each file's score for a task: 1000 when the task mentions it by path or file name, plus the task's
+ * terms found in the file's name (most), its folders, and the names it declares; a term found in many
+ * files counts for less (inverse document frequency).
+ */
+export function wordScores(task: string, files: readonly RankInput[]): Float64Array {
   const terms = taskTerms(task);
   // A cheap substring test first: most files hold none of the terms, and splitting 10,000 paths into words is not free.
   const probes = terms.map((term) => term.slice(0, Math.max(3, term.length - 1)));
@@ -83,18 +98,11 @@ export function rankFiles(task: string, files: readonly RankInput[], named: read
     }
     scores[i] = score;
   });
-  // Only files that scored need sorting; the others follow in their own order.
-  const hits = files.map((_, i) => i).filter((i) => scores[i] > 0);
-  hits.sort((a, b) => scores[b] - scores[a] || a - b);
-  const order = [...hits, ...files.map((_, i) => i).filter((i) => scores[i] === 0)];
-  const known = new Set(files.map((f) => f.path));
-  const first = [...new Set(named)].filter((path) => known.has(path));
-  const firstSet = new Set(first);
-  return [...first, ...order.map((i) => files[i].path).filter((path) => !firstSet.has(path))];
+  return scores;
 }
 
 /** True when the task names the file by its path, or by a file name that is distinctive (has an extension). */
-function mentions(task: string, path: string): boolean {
+export function mentions(task: string, path: string): boolean {
   if (task.includes(path)) return true;
   const name = basename(path);
   const at = task.indexOf(name);
