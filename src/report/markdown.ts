@@ -79,7 +79,9 @@ function stepTable(report: RunReport): string {
 }
 
 function stepStatus(step: StepReport): string {
-  let status = step.attempts > 1 ? `${step.status} (${step.attempts} attempts)` : step.status;
+  // As in the run table: after retries, the format that applied (search/replace may have escalated to the whole file).
+  const tried = step.attempts > 1 ? [...(step.format && step.status === 'applied' ? [step.format] : []), `${step.attempts} attempts`] : [];
+  let status = tried.length > 0 ? `${step.status} (${tried.join(', ')})` : step.status;
   if (step.status !== 'applied' && step.reason) status += `: ${truncate(oneLine(step.reason), 140)}`;
   if (step.check) status += step.check.passed ? '; check passed' : `; check failed (exit ${step.check.exitCode ?? 'none'})`;
   return cell(status);
