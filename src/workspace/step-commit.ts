@@ -45,7 +45,7 @@ const TRAILER_KEY = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 
 /**
  * Opens the commit path of a run on `branch` (which HEAD must be on). By default a step becomes a commit
- * through a temporary index and git plumbing: `apply --cached`, `write-tree`, `commit-tree` (which signs when
+ * through a temporary index and git plumbing: `apply --cached`, `write-tree`, `commit-tree` (`-S` when
  * commit.gpgsign is on) and `update-ref` with the expected old value, so a branch that moved is refused, and
  * nothing the user has staged or changed elsewhere is ever read or touched. With `verifyHooks` it goes through
  * `git commit` so the repository's hooks run; a hook that fails leaves the file and the index as they were.
@@ -53,8 +53,10 @@ const TRAILER_KEY = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 export async function openStepCommitter(root: string, options: { branch: string; verifyHooks?: boolean }): Promise<StepCommitter> {
   const branch = options.branch;
   const ref = `refs/heads/${branch}`;
-  const opened = await gitRun(root, ['rev-parse', '--absolute-git-dir', '--verify', ref]);
+  const [opened, signing] = await Promise.all([gitRun(root, ['rev-parse', '--absolute-git-dir', '--verify', ref]), gitRun(root, ['config', '--bool', '--get', 'commit.gpgsign'])]);
   if (opened.code !== 0) throw new TandemError(`cannot commit on ${branch}: ${gitSaid(opened)}`);
+  // commit-tree does not read commit.gpgsign itself; preflight has proved that signing works.
+  const sign = signing.stdout.trim() === 'true' ? ['-S'] : [];
   const [gitDir, startTip] = opened.stdout.trim().split('\n');
   let tip = startTip;
   await ensureStateDir(root);
@@ -111,7 +113,7 @@ export async function openStepCommitter(root: string, options: { branch: string;
       await git(['apply', '--cached', '--whitespace=nowarn', '-'], 'git apply refused the patch', { input: patch, env: indexEnv });
       indexAt = null;
       const tree = await git(['write-tree'], 'could not write the tree', { env: indexEnv });
-      commit = await git(['commit-tree', tree, '-p', tip, '-F', '-'], `could not commit ${change.path}`, { input: message });
+      commit = await git(['commit-tree', ...sign, tree, '-p', tip, '-F', '-'], `could not commit ${change.path}`, { input: message });
     } catch (error) {
       indexAt = null;
       throw error;
