@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { usageError } from '../errors.js';
 import { findUndoTarget, undoTarget, type UndoTarget } from '../pipeline/undo-target.js';
 import { nothingToUndo, type UndoResult } from '../pipeline/undo.js';
-import { openWorkspace } from '../workspace/git.js';
+import { openWorkspace, type Workspace } from '../workspace/git.js';
 import { confirm, type Asker } from './confirm.js';
 
 /** Options of `tandem undo`. */
@@ -34,6 +34,16 @@ export function describeTarget(target: UndoTarget, here: string): string {
  */
 export async function undoCommand(options: UndoOptions, io: Asker & { interactive: boolean } = { input: process.stdin, output: process.stderr, interactive: Boolean(process.stdin.isTTY) }): Promise<number> {
   const workspace = await openWorkspace(resolve(options.cwd ?? process.cwd()));
+  // One run per repository: an undo while a run commits would revert half of it.
+  const lock = await acquireRepoLock(workspace.root, 'undo');
+  try {
+    return await undoLocked(workspace, options, io);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function undoLocked(workspace: Workspace, options: UndoOptions, io: Asker & { interactive: boolean }): Promise<number> {
   const here = await workspace.currentBranch();
   const target = await findUndoTarget(workspace);
   if (!target) throw nothingToUndo(here);
@@ -49,13 +59,7 @@ export async function undoCommand(options: UndoOptions, io: Asker & { interactiv
       return 0;
     }
   }
-  const lock = await acquireRepoLock(workspace.root, 'undo');
-  let result: UndoResult;
-  try {
-    result = await undoTarget(workspace, target);
-  } finally {
-    await lock.release();
-  }
+  const result = await undoTarget(workspace, target);
   process.stdout.write(`${describeUndo(result)}\n`);
   if (target.current && here.startsWith('tandem/')) process.stdout.write(`You are on ${here}; go back to the branch you came from with: git switch -\n`);
   return 0;

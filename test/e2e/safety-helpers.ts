@@ -45,11 +45,13 @@ export function chats(gateway: FakeGateway): CapturedRequest[] {
 /** The gateway and key variables for the CLI. */
 export const gatewayEnv = (g: FakeGateway) => ({ TANDEM_BASE_URL: g.url, TANDEM_API_KEY: 'test-key', GIT_CONFIG_NOSYSTEM: '1' });
 
-/** Starts the built CLI without waiting for it, as a second terminal would. */
-export async function startCli(args: string[], cwd: string, env: Record<string, string>): Promise<ResultPromise<{ reject: false }>> {
+const home = await isolatedHome();
+
+/** Starts the built CLI without waiting for it, as a second terminal would (not async: the result is the running process). */
+export function startCli(args: string[], cwd: string, env: Record<string, string>): ResultPromise<{ reject: false }> {
   return execa('node', [BIN, ...args], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: await isolatedHome(), NO_COLOR: '1', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1', ...env },
     extendEnv: false,
     stdin: 'ignore',
     reject: false,
