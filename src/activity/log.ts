@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { CallRecord } from '../gateway/types.js';
 import { writeRedacted } from '../privacy/safe-write.js';
 import { ensureStateDir, stateDir } from '../workspace/state.js';
+import { parseRecordLine } from './parse-record.js';
+import { readActivity as readActivityFile, scanActivity as scanActivityFile } from './read.js';
 import type { ActivityRecord } from './types.js';
 
 /** `.tandem/activity.jsonl`. */
@@ -36,54 +37,17 @@ async function endsMidLine(path: string): Promise<boolean> {
   }
 }
 
-/** Reads the log oldest first (newest last), skipping lines that are not records; `limit` keeps the newest N, `since` drops older ones. */
+/** Reads the log oldest first (newest last), skipping lines that are not records; `limit` keeps the newest N (read from the end of the file), `since` drops older ones. */
 export async function readActivity(root: string, options: { limit?: number; since?: Date } = {}): Promise<ActivityRecord[]> {
-  let text: string;
-  try {
-    text = await readFile(activityPath(root), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  const since = options.since?.getTime() ?? -Infinity;
-  const records = text
-    .split('\n')
-    .map(parseLine)
-    .filter((record): record is ActivityRecord => record !== null && Date.parse(record.ts) >= since)
-    // Concurrent runs may append out of order; a stable sort keeps file order for equal times.
-    .sort((a, b) => Date.parse(a.ts) - Date.parse(b.ts));
-  return options.limit === undefined ? records : records.slice(Math.max(records.length - options.limit, 0));
+  return readActivityFile(activityPath(root), options);
 }
 
-const recordSchema = z.looseObject({
-  ts: z.string().refine((ts) => !Number.isNaN(Date.parse(ts))),
-  runId: z.string(),
-  planId: z.string().nullable(),
-  step: z.number().nullable(),
-  role: z.enum(['architect', 'editor', 'fallback', 'summarizer']),
-  model: z.string(),
-  provider: z.string(),
-  promptTokens: z.number(),
-  completionTokens: z.number(),
-  cachedTokens: z.number(),
-  cacheWriteTokens: z.number().optional(),
-  latencyMs: z.number(),
-  ttftMs: z.number().nullable(),
-  costUsd: z.number().nullable(),
-  costSource: z.enum(['gateway', 'pricing', 'unknown']),
-  status: z.enum(['ok', 'error']),
-  error: z.string().nullable(),
-});
-
 /** One line of the log as a record, or null when it is not one (blank, cut off, or another shape). */
-export function parseLine(line: string): ActivityRecord | null {
-  if (line.trim() === '') return null;
-  try {
-    const parsed = recordSchema.safeParse(JSON.parse(line));
-    return parsed.success ? (parsed.data as ActivityRecord) : null;
-  } catch {
-    return null;
-  }
+export const parseLine = parseRecordLine;
+
+/** Calls `visit` with every record of the log in file order, never holding the whole log: for sums over a long one. */
+export function scanActivity(root: string, visit: (record: ActivityRecord) => void, options: { since?: Date } = {}): Promise<void> {
+  return scanActivityFile(activityPath(root), visit, options);
 }
 
 /** The activity record of one gateway call, labelled with the run, plan and step it belongs to. */

@@ -1,11 +1,11 @@
-import { readActivity } from '../activity/log.js';
+import { readActivity, scanActivity } from '../activity/log.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { usageError } from '../errors.js';
 import type { PipelineEvent } from '../pipeline/events.js';
 import { runPipeline, type Decisions } from '../pipeline/run.js';
 import { revertCommit, undoLastRun } from '../pipeline/undo.js';
 import { renderActivityTable } from '../report/table.js';
-import { aggregateStats } from '../stats/aggregate.js';
+import { StatsAccumulator } from '../stats/aggregate.js';
 import { renderStatsTable } from '../stats/table.js';
 import { configText } from '../ui/config-text.js';
 import type { SessionServices } from '../ui/session-services.js';
@@ -84,9 +84,11 @@ export async function createSessionServices(workspace: Workspace, config: Resolv
       return records.length === 0 ? 'No model calls recorded yet in .tandem/activity.jsonl.' : renderActivityTable(records, { width });
     },
     async stats(width) {
-      const records = await readActivity(workspace.root);
-      if (records.length === 0) return 'No model calls recorded yet in .tandem/activity.jsonl.';
-      return renderStatsTable(aggregateStats(records, config.architect.pricing), { since: null, architectModel: config.architect.model, width });
+      const sums = new StatsAccumulator();
+      await scanActivity(workspace.root, (record) => sums.add(record));
+      const summary = sums.summary(config.architect.pricing);
+      if (summary.totals.calls === 0) return 'No model calls recorded yet in .tandem/activity.jsonl.';
+      return renderStatsTable(summary, { since: null, architectModel: config.architect.model, width });
     },
     config: () => configText(config),
   };

@@ -1,5 +1,6 @@
 import type { ActivityRecord } from '../activity/types.js';
-import { sumCosts, type CostSum } from '../report/savings.js';
+import { roundUsd } from '../architect/summarize.js';
+import type { CostSum } from '../report/savings.js';
 import { percentile } from './percentile.js';
 
 /** What a set of model calls added up to. */
@@ -25,33 +26,67 @@ export interface UsageSum {
   usageSource?: 'estimated';
 }
 
-function estimatedMark(records: ActivityRecord[]): Pick<UsageSum, 'estimatedCalls' | 'usageSource'> {
-  const estimated = records.filter((record) => record.usageSource === 'estimated').length;
-  return estimated > 0 ? { usageSource: 'estimated', estimatedCalls: estimated } : {};
-}
-
 /**
  * Sums calls. A failed call counts as a failure and adds no usage: it carries no tokens and its cost is
  * unknown only because nothing was billed as far as anyone reported, so, as in the run report, it does not
  * turn the sum into a lower bound (a failed call whose cost is known still adds it). Latency percentiles
  * cover successful calls, so quick refusals do not hide slow answers.
  */
-export function sumUsage(records: ActivityRecord[]): UsageSum {
-  const ok = records.filter((record) => record.status === 'ok');
-  const costs = records.filter((record) => record.status === 'ok' || record.costUsd !== null).map((record) => record.costUsd);
-  const latencies = ok.map((record) => record.latencyMs);
-  return {
-    calls: records.length,
-    failures: records.length - ok.length,
-    promptTokens: records.reduce((sum, record) => sum + record.promptTokens, 0),
-    completionTokens: records.reduce((sum, record) => sum + record.completionTokens, 0),
-    cachedTokens: records.reduce((sum, record) => sum + (record.cachedTokens ?? 0), 0),
-    cacheWriteTokens: records.reduce((sum, record) => sum + (record.cacheWriteTokens ?? 0), 0),
-    latencyMs: records.reduce((sum, record) => sum + record.latencyMs, 0),
-    cost: sumCosts(costs),
-    unknownCostCalls: costs.filter((cost) => cost === null).length,
-    p50LatencyMs: percentile(latencies, 50),
-    p95LatencyMs: percentile(latencies, 95),
-    ...estimatedMark(records),
-  };
+export function sumUsage(records: Iterable<ActivityRecord>): UsageSum {
+  const sum = new UsageAccumulator();
+  for (const record of records) sum.add(record);
+  return sum.result();
+}
+
+/** sumUsage one record at a time, so a long log can be summed as it streams by. */
+export class UsageAccumulator {
+  private calls = 0;
+  private failures = 0;
+  private promptTokens = 0;
+  private completionTokens = 0;
+  private cachedTokens = 0;
+  private cacheWriteTokens = 0;
+  private latencyMs = 0;
+  private costs = 0;
+  private knownUsd = 0;
+  private unknownCostCalls = 0;
+  private estimatedCalls = 0;
+  private readonly latencies: number[] = [];
+
+  /** Counts one call. */
+  add(record: ActivityRecord): void {
+    this.calls++;
+    this.promptTokens += record.promptTokens;
+    this.completionTokens += record.completionTokens;
+    this.cachedTokens += record.cachedTokens ?? 0;
+    this.cacheWriteTokens += record.cacheWriteTokens ?? 0;
+    this.latencyMs += record.latencyMs;
+    if (record.usageSource === 'estimated') this.estimatedCalls++;
+    const ok = record.status === 'ok';
+    if (ok) this.latencies.push(record.latencyMs);
+    else this.failures++;
+    if (!ok && record.costUsd === null) return;
+    this.costs++;
+    if (record.costUsd === null) this.unknownCostCalls++;
+    else this.knownUsd += record.costUsd;
+  }
+
+  /** What the calls so far add up to. */
+  result(): UsageSum {
+    const known = this.costs - this.unknownCostCalls;
+    return {
+      calls: this.calls,
+      failures: this.failures,
+      promptTokens: this.promptTokens,
+      completionTokens: this.completionTokens,
+      cachedTokens: this.cachedTokens,
+      cacheWriteTokens: this.cacheWriteTokens,
+      latencyMs: this.latencyMs,
+      cost: this.costs > 0 && known === 0 ? null : { usd: roundUsd(this.knownUsd), partial: known < this.costs },
+      unknownCostCalls: this.unknownCostCalls,
+      p50LatencyMs: percentile(this.latencies, 50),
+      p95LatencyMs: percentile(this.latencies, 95),
+      ...(this.estimatedCalls > 0 && { usageSource: 'estimated' as const, estimatedCalls: this.estimatedCalls }),
+    };
+  }
 }

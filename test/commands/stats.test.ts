@@ -50,7 +50,7 @@ describe('tandem stats through the built CLI', () => {
     expect(json.since).toBe('2025-03-02T00:00:00.000Z');
     expect(json.groups.map((g: { role: string; calls: number }) => [g.role, g.calls])).toEqual([['architect', 1], ['fallback', 1]]);
     expect(json.totals).toEqual({
-      calls: 2, failures: 0, promptTokens: 2700, completionTokens: 390, costUsd: null, knownCostUsd: 0.0105, unknownCostCalls: 1, p50LatencyMs: 2000, p95LatencyMs: 6100,
+      calls: 2, failures: 0, promptTokens: 2700, completionTokens: 390, cachedTokens: 0, cacheWriteTokens: 0, costUsd: null, knownCostUsd: 0.0105, unknownCostCalls: 1, p50LatencyMs: 2000, p95LatencyMs: 6100,
     });
     // 0.0105 + 700 in and 90 out at 6/30 per million.
     expect(json.savings).toEqual({ actualUsd: null, allCloudUsd: 0.0174, savedUsd: null, savedPct: null });
@@ -61,10 +61,10 @@ describe('tandem stats through the built CLI', () => {
     expect(run.exitCode, run.stderr).toBe(0);
     // runCli drops the final CRLF, as execa strips a last line break.
     expect(run.stdout.split('\r\n')).toEqual([
-      'role,model,provider,calls,failures,prompt_tokens,completion_tokens,cost_usd,known_cost_usd,unknown_cost_calls,p50_latency_ms,p95_latency_ms,all_cloud_usd,saved_usd,saved_pct',
-      'architect,anthropic/claude-sonnet-4,anthropic,1,0,2000,300,0.0105,0.0105,0,6100,6100,0.0105,0,0',
-      'fallback,"acme/""big"", v2",openrouter,1,0,700,90,?,0,1,2000,2000,0.0069,?,?',
-      'total,,,2,0,2700,390,?,0.0105,1,2000,6100,0.0174,?,?',
+      'role,model,provider,calls,failures,prompt_tokens,completion_tokens,cost_usd,known_cost_usd,unknown_cost_calls,p50_latency_ms,p95_latency_ms,all_cloud_usd,saved_usd,saved_pct,cached_tokens,cache_write_tokens',
+      'architect,anthropic/claude-sonnet-4,anthropic,1,0,2000,300,0.0105,0.0105,0,6100,6100,0.0105,0,0,0,0',
+      'fallback,"acme/""big"", v2",openrouter,1,0,700,90,?,0,1,2000,2000,0.0069,?,?,0,0',
+      'total,,,2,0,2700,390,?,0.0105,1,2000,6100,0.0174,?,?,0,0',
     ]);
   });
 
