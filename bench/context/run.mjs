@@ -1,7 +1,9 @@
 // Context benchmark: the architect's first request for a one-line task and a symbol-only task on real
 // repositories (npm packages this project installs) and a generated ten-language tree. Prints the
 // request's tokens (cl100k, chat framing included), whether the target file is outlined, and how many of
-// the non-test files that use the task's symbol are in view (outlined, or at least named).
+// the non-test files that use the task's symbol are in view (outlined, or at least named), and the time
+// makePlan took: wall and this process's CPU (git's children not included). The first task on each
+// repository runs with no cache (cold), the second reads it.
 // Needs `npm run build` first. Usage: node bench/context/run.mjs [--budget 24000] [--privacy standard|outline]
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -43,25 +45,27 @@ async function request(root, task) {
     },
   };
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await makePlan({ task, root, client, namedFiles: [], contextBudget: Number(values.budget), privacy: values.privacy, meta: { runId: 'bench', planId: 'bench' } });
-  return { messages: sent, ms: performance.now() - started };
+  const used = process.cpuUsage(cpu);
+  return { messages: sent, ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
 }
 
 console.log(`budget ${values.budget}, privacy ${values.privacy}, node ${process.version}`);
-console.log('| repository | files | task | request tokens | target | users outlined / named / missing | ms |');
-console.log('| --- | ---: | --- | ---: | --- | --- | ---: |');
+console.log('| repository | files | task | request tokens | target | users outlined / named / missing | wall ms | CPU ms |');
+console.log('| --- | ---: | --- | ---: | --- | --- | ---: | ---: |');
 for (const repo of REPOS) {
   const root = makeRepo(repo, nodeModules);
   try {
     const files = execFileSync('git', ['ls-files'], { cwd: root, maxBuffer: 1 << 28 }).toString().split('\n').filter(Boolean);
     for (const [kind, spec] of [['one-line', repo.oneLine], ['symbol-only', repo.symbolOnly]]) {
       const users = usersOf(root, files, spec.target, spec.symbol);
-      const { messages, ms } = await request(root, spec.task);
+      const { messages, ms, cpuMs } = await request(root, spec.task);
       const text = messages.map((m) => m.content).join('\n');
       const tokens = await countMessages(messages);
       const places = users.map((path) => placeOf(text, path));
       const tally = (p) => places.filter((x) => x === p).length;
-      console.log(`| ${repo.name} | ${files.length} | ${kind}: "${spec.task}" | ${tokens.toLocaleString('en-US')} | ${placeOf(text, spec.target)} | ${tally('outlined')} / ${tally('named')} / ${tally('absent')} of ${users.length} | ${Math.round(ms)} |`);
+      console.log(`| ${repo.name} | ${files.length} | ${kind}: "${spec.task}" | ${tokens.toLocaleString('en-US')} | ${placeOf(text, spec.target)} | ${tally('outlined')} / ${tally('named')} / ${tally('absent')} of ${users.length} | ${Math.round(ms)} | ${Math.round(cpuMs)} |`);
       if (process.env.BENCH_SHOW) console.log(text, users.filter((path, i) => places[i] === "absent"));
     }
   } finally {
