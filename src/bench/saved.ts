@@ -1,5 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeRedacted } from '../privacy/safe-write.js';
 import { ensureStateDir, stateDir } from '../workspace/state.js';
 import type { BenchReport } from './result.js';
 
@@ -11,7 +12,7 @@ export function benchPath(root: string): string {
 /** Saves a bench report as the repository's latest. */
 export async function saveBench(root: string, report: BenchReport): Promise<string> {
   await ensureStateDir(root);
-  await writeFile(benchPath(root), `${JSON.stringify(report, null, 2)}\n`);
+  await writeRedacted(benchPath(root), `${JSON.stringify(report, null, 2)}\n`);
   return benchPath(root);
 }
 

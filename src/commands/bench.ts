@@ -1,5 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { loadBenchTasks, pickTasks, type BenchTask } from '../bench/tasks.js';
 import { runBench } from '../bench/run-bench.js';
 import type { BenchReport } from '../bench/result.js';
@@ -7,6 +6,7 @@ import { renderBenchTable } from '../bench/table.js';
 import { loadConfig, resolveConfig } from '../config/load.js';
 import { splitList } from '../config/layers.js';
 import type { ResolvedConfig } from '../config/types.js';
+import { writeRedacted } from '../privacy/safe-write.js';
 import { benchPage } from '../report/html/bench-page.js';
 import { startFakeGateway } from '../sim/gateway-server.js';
 import { benchReply } from '../sim/bench-script.js';
@@ -70,6 +70,5 @@ async function simulated(task: BenchTask) {
 }
 
 async function writePage(path: string, report: BenchReport): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, benchPage(report));
+  await writeRedacted(path, benchPage(report));
 }

@@ -31,6 +31,7 @@ process.exit(1);
 const FILES = {
   'src/math.ts': MATH,
   'check.mjs': CHECK,
+  'src/aws.ts': `export const ACCESS_KEY_ID = "${AWS_KEY}";\nexport const STRIPE_KEY = '${STRIPE}';\n\nexport function bucket(name: string): string {\n  return name;\n}\n`,
   'config/app.json': `${JSON.stringify({ stripe: STRIPE, slack: SLACK, maps: GOOGLE }, null, 2)}\n`,
   // The key variable has a name no rule knows: only the config names it.
   'tandem.config.json': `${JSON.stringify({ gateway: { apiKeyEnv: 'MY_GATEWAY_CRED' } })}\n`,
