@@ -1,5 +1,6 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { ensureStateDir, runFile, runsDir } from '../workspace/state.js';
+import { readFile } from 'node:fs/promises';
+import { writeRedacted } from '../privacy/safe-write.js';
+import { ensureStateDir, runFile } from '../workspace/state.js';
 import type { RunReport } from './types.js';
 
 /**
@@ -8,8 +9,7 @@ import type { RunReport } from './types.js';
  */
 export async function saveRunRecord(root: string, report: RunReport): Promise<void> {
   await ensureStateDir(root);
-  await mkdir(runsDir(root), { recursive: true });
-  await writeFile(runFile(root, report.plan.id), `${JSON.stringify(report, null, 2)}\n`);
+  await writeRedacted(runFile(root, report.plan.id), `${JSON.stringify(report, null, 2)}\n`);
 }
 
 /** The report of the plan's latest run, or undefined when it was never run (or the record is unreadable). */
