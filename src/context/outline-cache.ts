@@ -1,5 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { scrub } from '../privacy/scrub.js';
 import { ensureStateDir, stateDir } from '../workspace/state.js';
 
 /**
@@ -139,7 +140,8 @@ export class OutlineCache {
     await mkdir(join(stateDir(root), 'cache'), { recursive: true });
     // Written aside and renamed, so a concurrent run never reads half a file.
     const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, JSON.stringify(data));
+    // Outlines may quote a constant's value: the cache is one of tandem's files, so it is redacted like the rest.
+    await writeFile(temp, scrub(JSON.stringify(data)));
     await rename(temp, file);
     this.changed = false;
     this.shown = this.shownNow;
