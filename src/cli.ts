@@ -64,7 +64,7 @@ Examples:
   tandem log --limit 20                       every model call, like the gateway's activity log
   tandem undo                                 revert the last run's commits
   tandem stats --since 7d                     calls, tokens, cost, latency and the saving, by model
-  tandem report --html report.html            one HTML page with charts of the latest run and of every day
+  tandem report --html                        one HTML page with charts of the latest run and of every day (.tandem/reports/)
   pbpaste | tandem patch --dry-run            preview an edit pasted from a chat, then apply it without --dry-run
 
 Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usage or config error,
@@ -189,7 +189,7 @@ Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usa
     program
       .command('report')
       .description('write a self-contained HTML report: cost and latency per step of a run, cloud against local over time')
-      .option('--html <file>', 'write the HTML page to this file')
+      .option('--html [file]', 'write the HTML page to this file (alone: to .tandem/reports/<run>.html, which git ignores)')
       .option('--run <id>', 'the run to show (default: the latest)')
       .option('--since <period>', 'period of the over-time charts: 30m, 24h, 7d, 2w or an ISO date (default: all)')
       .option('--log <file>', 'read this activity log instead of .tandem/activity.jsonl (repeatable; globs; - reads standard input)', collect, []),
