@@ -6,6 +6,7 @@ import { parsePoolUrls, withEditorPool } from '../config/editor-pool.js';
 import { validateLayer } from '../config/layers.js';
 import { GATEWAY_PRESETS, isGatewayPreset, presetConfig, presetInfo, type GatewayPreset, type PresetChoices } from '../config/presets.js';
 import { usageError } from '../errors.js';
+import { offerConfigCommit } from './commit-config.js';
 
 /** Flags of `tandem init`. */
 export interface InitOptions {
@@ -106,6 +107,7 @@ export async function initCommand(options: InitOptions, io: InitIO = { input: pr
   if (info.apiKeyEnv) io.output.write(`Put the key in ${choices.apiKeyEnv ?? info.apiKeyEnv} (keys never go in the file).\n`);
   if (poolUrls) io.output.write(`Editor pool: ${poolUrls.length} hosts (${poolUrls.join(', ')}); tandem doctor checks each, --concurrency auto uses them all.\n`);
   if (pool?.snippet) io.output.write(`Add the pool to your LiteLLM proxy's config.yaml (tandem does not edit it):\n\n${pool.snippet}\n`);
+  await offerConfigCommit(root, io);
   io.output.write(`Setup notes: ${poolUrls ? 'docs/scale.md' : info.docs}. Then check everything with: tandem doctor\n`);
   return 0;
 }

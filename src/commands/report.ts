@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { ensureStateDir, stateDir } from '../workspace/state.js';
 import { loadPlan } from '../architect/plan-store.js';
 import { writeRedacted } from '../privacy/safe-write.js';
 import { formatInt } from '../report/format.js';
@@ -13,14 +14,15 @@ import { readRecords, type LogFlags } from './log-sources.js';
 
 /** Options of `tandem report`. */
 export interface ReportOptions extends LogFlags {
-  html?: string;
+  /** A file, or true (`--html` alone): a new file under .tandem/reports/. */
+  html?: string | boolean;
   run?: string;
   since?: string;
 }
 
-/** `tandem report --html <file>`: writes the self-contained HTML report of a run (the latest by default) and of the period's calls. */
+/** `tandem report --html [file]`: writes the self-contained HTML report of a run (the latest by default) and of the period's calls. */
 export async function reportCommand(options: ReportOptions, now: Date = new Date()): Promise<number> {
-  if (!options.html) throw usageError('nothing to write: give --html <file>', 'e.g. tandem report --html tandem-report.html');
+  if (!options.html) throw usageError('nothing to write: give --html', 'tandem report --html writes .tandem/reports/<run>.html; --html <file> writes where you say');
   const since = options.since === undefined ? null : parseSince(options.since, now);
   const { records, config, root } = await readRecords(options);
   const runId = options.run ?? latestRunId(records);
@@ -40,7 +42,7 @@ export async function reportCommand(options: ReportOptions, now: Date = new Date
     plan: planId && root ? await planTitles(root, planId) : undefined,
   });
   if (root) input.bench = await readSavedBench(root);
-  const path = resolve(options.cwd ?? process.cwd(), options.html);
+  const path = typeof options.html === 'string' ? resolve(options.cwd ?? process.cwd(), options.html) : await defaultReportPath(root, runId, now);
   await writeRedacted(path, renderHtmlReport(input));
   const run = input.run ? `run ${input.run.id} (${count(input.run.totals.calls, 'call')})` : 'no run recorded yet';
   process.stdout.write(`Wrote ${path}: ${run}, ${count(input.stats.totals.calls, 'call')} over ${count(input.days.length, 'day')}.\n`);
@@ -59,4 +61,12 @@ async function planTitles(root: string, planId: string): Promise<{ task: string;
   } catch {
     return undefined;
   }
+}
+
+/** `.tandem/reports/<run id>.html` (or the time, with no run yet): inside tandem's ignored state, so it never dirties the tree. */
+async function defaultReportPath(root: string | undefined, runId: string | null | undefined, now: Date): Promise<string> {
+  if (!root) throw usageError('--html alone writes into the repository\'s .tandem/reports/, and there is no repository here', 'give a file: --html <file>');
+  await ensureStateDir(root);
+  const name = runId ?? `report-${now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')}`;
+  return join(stateDir(root), 'reports', `${name}.html`);
 }

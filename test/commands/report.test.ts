@@ -29,6 +29,16 @@ async function writeState(): Promise<void> {
 }
 
 describe('tandem report through the built CLI', () => {
+  test('--html alone writes under .tandem/reports/, says where, and leaves the tree clean', async () => {
+    await writeState();
+    const run = await runCli(['report', '--html'], { cwd: repo.root, env });
+    expect(run.exitCode, run.stderr).toBe(0);
+    const path = join(repo.root, '.tandem', 'reports', 'run-2.html');
+    expect(run.stdout).toBe(`Wrote ${path}: run run-2 (1 call), 6 calls over 2 days.`);
+    expect(await readFile(path, 'utf8')).toContain('<h2>Run <code>run-2</code></h2>');
+    expect(await repo.git('status', '--porcelain')).toBe('');
+  });
+
   test('--run picks a run; the plan names its steps; the file is relative to -C', async () => {
     await writeState();
     const run = await runCli(['report', '--html', 'out/r.html', '--run', 'run-1', '-C', repo.root], { cwd: tmpdir(), env });
@@ -52,7 +62,7 @@ describe('tandem report through the built CLI', () => {
   test('usage errors exit 2: no --html, an unknown run', async () => {
     await writeState();
     const none = await runCli(['report'], { cwd: repo.root, env });
-    expect([none.exitCode, none.stderr]).toEqual([2, 'tandem: nothing to write: give --html <file>\n  e.g. tandem report --html tandem-report.html']);
+    expect([none.exitCode, none.stderr]).toEqual([2, 'tandem: nothing to write: give --html\n  tandem report --html writes .tandem/reports/<run>.html; --html <file> writes where you say']);
     const unknown = await runCli(['report', '--html', 'r.html', '--run', 'run-9'], { cwd: repo.root, env });
     expect([unknown.exitCode, unknown.stderr]).toEqual([2, 'tandem: no model calls recorded for run "run-9"\n  run ids are the runId field of "tandem log --json"']);
   });
