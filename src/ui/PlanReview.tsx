@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import type { SavedPlan } from '../architect/types.js';
 import type { PlanApproval } from '../pipeline/run.js';
 import { formatLatency, formatTokens, formatUsd } from '../report/format.js';
+import { reviewWarning } from '../workspace/target-policy.js';
 import { listWindow } from './list-window.js';
 import { approvalOf, initialReview, reviewKey, type ReviewState } from './plan-review-state.js';
 import { TextField } from './TextField.js';
@@ -49,11 +50,13 @@ export function PlanReview({ plan, onAnswer }: PlanReviewProps) {
           const action = step.action === 'edit' ? '' : ` (${step.action})`;
           const after = step.depends_on.length > 0 ? ` · after ${step.depends_on.map((d) => d + 1).join(', ')}` : '';
           const missing = state.selected[index] ? step.depends_on.filter((d) => !state.selected[d]) : [];
+          const warning = reviewWarning(step.file);
           return (
             <Text key={index} wrap="truncate-end" bold={here} dimColor={!state.selected[index]}>
               <Text color={here ? theme.accent : undefined}>{here ? '›' : ' '}</Text> [{state.selected[index] ? 'x' : ' '}] {index + 1} {step.title} · {step.file}
               {action}
               {missing.length > 0 ? <Text color={theme.warn}> · needs {missing.map((d) => d + 1).join(', ')} (left out)</Text> : after}
+              {warning && <Text color={theme.warn}> · ⚠ {warning}</Text>}
             </Text>
           );
         })}

@@ -60,3 +60,14 @@ export function judgeTarget(path: string, kind: TargetKind, permissions: TargetP
 export function refusalText(verdict: Exclude<TargetVerdict, { allowed: true }>): string {
   return `refused: ${verdict.reason}${verdict.flag ? ` (pass ${verdict.flag} to allow it)` : ''}`;
 }
+
+/**
+ * The warning a person reviewing a plan should see beside a step, if any: CI and hook definitions run with
+ * the repository's secrets (a prompt-injected plan aims there first), and tandem's own files are refused.
+ */
+export function reviewWarning(path: string, permissions: Pick<TargetPermissions, 'allowConfigEdits'> = { allowConfigEdits: false }): string | undefined {
+  const normalized = path.replace(/\\/g, '/').replace(/^\.\//, '');
+  if (isCiDefinition(normalized)) return 'changes a CI or hook definition: check it before you approve';
+  if (CONFIG_FILES.has(normalized.toLowerCase()) && !permissions.allowConfigEdits) return "tandem's own configuration: this step will be refused";
+  return undefined;
+}
