@@ -19,6 +19,9 @@ export interface Focus {
   uses: Map<string, string[]>;
 }
 
+// A plain word defined in more files than this is not taken for the symbol the task means.
+const PLAIN_WORD_DEFINERS = 2;
+
 const TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|__mocks__|fixtures?)\/|[._-](test|spec)\.[^/]+$|(^|\/)test_[^/]+\.py$|_test\.go$/;
 
 /** True for a test file by the usual conventions (test/ folders, *.test.*, *_test.go, test_*.py). */
@@ -29,10 +32,12 @@ export function isTestPath(path: string): boolean {
 /** Finds a task's focus: its identifiers that files define, those files, and every file using them. */
 export function taskFocus(task: string, files: readonly FocusFile[], named: readonly string[]): Focus {
   const words = new Set(task.match(/[A-Za-z_$][\w$]*/g) ?? []);
-  const defined = new Set<string>();
-  for (const file of files) for (const name of file.defines) if (words.has(name)) defined.add(name);
-  // A plain English word the task uses ("user", "test") is a symbol only when it looks like code: mixed case, _ or $, or 6+ letters.
-  const symbols = new Set([...defined].filter((name) => /[A-Z_$]/.test(name.slice(1)) || /^[_$]/.test(name) || name.length >= 6));
+  const definers = new Map<string, number>();
+  for (const file of files) for (const name of file.defines) if (words.has(name)) definers.set(name, (definers.get(name) ?? 0) + 1);
+  // A name that looks like code (mixed case, _ or $) is a symbol; a plain word the task uses ("session",
+  // "cache") only when it is long and defined in at most two files, else it is just a word of the task.
+  const codeLike = (name: string) => /[A-Z_$]/.test(name.slice(1)) || /^[_$]/.test(name);
+  const symbols = new Set([...definers].filter(([name, n]) => codeLike(name) || (name.length >= 6 && n <= PLAIN_WORD_DEFINERS)).map(([name]) => name));
   const known = new Set(files.map((f) => f.path));
   const targets = [...new Set(named)].filter((path) => known.has(path));
   const add = (path: string) => {

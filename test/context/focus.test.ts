@@ -68,3 +68,11 @@ describe('graphRank', () => {
     expect(rank[1]).toBeGreaterThan(rank[2] * 5);
   });
 });
+
+describe('plain words as symbols', () => {
+  it('takes a plain word for a symbol only when few files define it', () => {
+    const many = Array.from({ length: 3 }, (_, i) => ({ path: `src/s${i}.go`, defines: ['session'], references: [] }));
+    expect(taskFocus('add a retry limit to the session cache', many, []).symbols.size).toBe(0);
+    expect([...taskFocus('add a retry limit to the session cache', many.slice(0, 2), []).symbols]).toEqual(['session']);
+  });
+});
