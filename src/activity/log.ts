@@ -79,5 +79,6 @@ export function toActivityRecord(
     ...(call.usageSource && { usageSource: call.usageSource }),
     status: call.status,
     error: call.error ?? null,
+    ...(call.meta?.kind !== undefined && { kind: call.meta.kind }),
   };
 }

@@ -1,4 +1,4 @@
-import type { CallUsage } from '../gateway/types.js';
+import type { CallKind, CallUsage } from '../gateway/types.js';
 import type { RoleName } from '../config/types.js';
 
 /** One line of .tandem/activity.jsonl (DESIGN.md activity log record). */
@@ -14,4 +14,6 @@ export interface ActivityRecord extends CallUsage {
   role: RoleName;
   status: 'ok' | 'error';
   error: string | null;
+  /** Set for calls that are neither planning nor a step (`warm-up`); such calls stay out of step rows. */
+  kind?: CallKind;
 }

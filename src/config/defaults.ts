@@ -10,6 +10,9 @@ export const DEFAULT_EDITOR_PROVIDER = { only: ['_tandem_local_router'] };
 /** Cold model loads take up to a minute, so the first-token timeout is generous. */
 export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 30_000, firstTokenMs: 120_000, totalMs: 600_000 };
 
+/** A cold Ollama load takes 45-100 s on common machines: a local model's first call may take this long. */
+export const DEFAULT_COLD_START_MS = 180_000;
+
 /** Known prices, USD per million tokens (WIRE.md), used when a role names no pricing. */
 const KNOWN_PRICES: Array<[RegExp, Pricing]> = [
   [/claude-(sonnet-4|3[.-]5-sonnet|3[.-]7-sonnet)/, { input: 3, output: 15, cachedInput: 0.3, cacheWrite: 3.75 }],

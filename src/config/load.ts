@@ -5,6 +5,7 @@ import {
   DEFAULT_BASE_URL,
   DEFAULT_EDITOR_MODEL,
   DEFAULT_EDITOR_PROVIDER,
+  DEFAULT_COLD_START_MS,
   DEFAULT_TIMEOUTS,
   gatewayNameFor,
   knownPricing,
@@ -13,7 +14,7 @@ import { rememberKeys } from './keys.js';
 import { usageError } from '../errors.js';
 import { environmentLayer, mergeLayers, readConfigFile, userConfigPath, validateLayer, type SourcedLayer } from './layers.js';
 import type { ConfigLayer } from './schema.js';
-import type { ResolvedConfig, ResolvedRole, RoleName } from './types.js';
+import type { ResolvedConfig, ResolvedRole, RoleName, Timeouts } from './types.js';
 
 /** Where the configuration comes from; everything is passed in so tests and commands control it. */
 export interface LoadConfigInput {
@@ -69,7 +70,7 @@ export function resolveConfig(merged: ConfigLayer, env: NodeJS.ProcessEnv, sourc
       local,
       contextWindow: layer.contextWindow ?? defaults.contextWindow,
       ...(layer.promptCache !== undefined && { promptCache: layer.promptCache }),
-      timeouts: { ...DEFAULT_TIMEOUTS, ...gateway.timeouts, ...layer.timeouts },
+      ...roleTimeouts(local, { ...gateway.timeouts, ...layer.timeouts }),
       maxRetries: layer.retries ?? gateway.retries ?? 2,
       gatewayName: layer.baseURL ? gatewayNameFor(baseURL) : gateway.name ?? gatewayNameFor(baseURL),
     };
@@ -82,7 +83,7 @@ export function resolveConfig(merged: ConfigLayer, env: NodeJS.ProcessEnv, sourc
     editorLayer.model === undefined || editorLayer.model === DEFAULT_EDITOR_MODEL
       ? { model: DEFAULT_EDITOR_MODEL, provider: DEFAULT_EDITOR_PROVIDER, pricing: { input: 0, output: 0 }, local: true, contextWindow: 8192 }
       : { model: editorLayer.model };
-  const { fallback: fallbackLayer, editFormat, wholeFileMaxLines, maxRetries, escalate, pool, parallelPerHost, ...editorRole } = editorLayer;
+  const { fallback: fallbackLayer, editFormat, wholeFileMaxLines, maxRetries, escalate, pool, parallelPerHost, warmUp, ...editorRole } = editorLayer;
   const editor = resolveRole('editor', editorRole, editorDefaults);
 
   return {
@@ -93,6 +94,7 @@ export function resolveConfig(merged: ConfigLayer, env: NodeJS.ProcessEnv, sourc
       wholeFileMaxLines: wholeFileMaxLines ?? 150,
       editRetries: maxRetries ?? 2,
       escalate: escalate ?? true,
+      warmUp: warmUp ?? true,
       ...(pool && { pool }),
       parallelPerHost: parallelPerHost ?? 1,
     },
@@ -102,4 +104,10 @@ export function resolveConfig(merged: ConfigLayer, env: NodeJS.ProcessEnv, sourc
     git: { verify: merged.git?.verify ?? false },
     sources,
   };
+}
+
+/** A role's timeouts, and for a local role the longer one of its calls until its model has loaded. */
+function roleTimeouts(local: boolean, layer: Partial<Timeouts> & { coldStartMs?: number }): Pick<ResolvedRole, 'timeouts' | 'coldStartMs'> {
+  const { coldStartMs, ...timeouts } = layer;
+  return { timeouts: { ...DEFAULT_TIMEOUTS, ...timeouts }, ...(local && { coldStartMs: coldStartMs ?? DEFAULT_COLD_START_MS }) };
 }

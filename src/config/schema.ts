@@ -15,6 +15,8 @@ const timeouts = z.strictObject({
   connectMs: z.number().int().positive().optional(),
   firstTokenMs: z.number().int().positive().optional(),
   totalMs: z.number().int().positive().optional(),
+  /** A local role's first call may take this long (a cold model load), until the model has answered once. */
+  coldStartMs: z.number().int().positive().optional(),
 });
 
 /** Fields any role may set; every one optional, since a layer may set only some. */
@@ -60,6 +62,8 @@ export const configLayerSchema = z.strictObject({
       /** After the retries fail, ask the same editor once for the whole file (when it fits) before the fallback. */
       escalate: z.boolean().optional(),
       fallback: role.optional(),
+      /** Load a local editor's model while the architect plans (default true). */
+      warmUp: z.boolean().optional(),
       /** Editor hosts behind the gateway's load balancer (written by `tandem init --editor-pool`). */
       pool: z.array(z.url()).min(1).optional(),
       /** Calls one pool member serves at once (Ollama's OLLAMA_NUM_PARALLEL); sizes `--concurrency auto`. */

@@ -35,6 +35,8 @@ export interface ResolvedRole {
   /** false: never mark a cache breakpoint in this role's requests (prompt caching is on otherwise). */
   promptCache?: boolean;
   timeouts: Timeouts;
+  /** For a local role: the timeout of its calls until the model has answered once (a cold load), in ms. */
+  coldStartMs?: number;
   maxRetries: number;
   /** Short name of the gateway for messages ("FastRouter", "OpenRouter", "LiteLLM", "Portkey", "Ollama", or the host). */
   gatewayName: string;
@@ -58,6 +60,8 @@ export interface ResolvedConfig {
     pool?: string[];
     /** Calls each editor host serves at once; `--concurrency auto` is pool members × this. */
     parallelPerHost: number;
+    /** Load a local editor's model while the architect plans. */
+    warmUp: boolean;
   };
   fallback?: ResolvedRole;
   privacy: PrivacyLevel;

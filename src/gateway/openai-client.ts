@@ -22,19 +22,22 @@ export function createModelClient(role: ResolvedRole, options: ModelClientOption
     apiKey: role.apiKey ?? 'not-needed',
     defaultHeaders: role.headers,
     maxRetries: 0,
-    timeout: role.timeouts.totalMs + SDK_TIMEOUT_MARGIN_MS,
+    timeout: Math.max(role.timeouts.totalMs, role.coldStartMs ?? 0) + SDK_TIMEOUT_MARGIN_MS,
     organization: null,
     project: null,
     logLevel: 'off',
   });
   const sleep = options.sleep ?? ((ms: number) => delay(ms).then(() => undefined));
+  // Until a local model has answered once it may still be loading: its calls get the cold-start timeouts.
+  let answered = role.coldStartMs === undefined;
 
   return {
     role: role.role,
     model: role.model,
     async complete(request) {
       for (let retry = 0; ; retry++) {
-        const outcome = await runAttempt(client, role, request);
+        const outcome = await runAttempt(client, answered ? role : coldRole(role), request);
+        if (outcome.ok) answered = true;
         options.onCall?.(outcome.record);
         if (outcome.ok) return outcome.result;
         const { error } = outcome;
@@ -44,4 +47,11 @@ export function createModelClient(role: ResolvedRole, options: ModelClientOption
       }
     },
   };
+}
+
+/** The role with every timeout raised to its cold-start time: a cold load delays the headers and the first token alike. */
+export function coldRole(role: ResolvedRole): ResolvedRole {
+  const cold = role.coldStartMs ?? 0;
+  const { connectMs, firstTokenMs, totalMs } = role.timeouts;
+  return { ...role, timeouts: { connectMs: Math.max(connectMs, cold), firstTokenMs: Math.max(firstTokenMs, cold), totalMs: Math.max(totalMs, cold) } };
 }

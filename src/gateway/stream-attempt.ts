@@ -114,6 +114,9 @@ function finish(role: ResolvedRole, state: StreamState, headers: Headers, latenc
   };
 }
 
+/** Names a call that is not a plan or step call (a warm-up), so gateway logs and test fakes can tell it apart. */
+export const CALL_KIND_HEADER = 'x-tandem-call-kind';
+
 /** Runs one streamed call and measures it; throws only for caller bugs, never for gateway trouble. */
 export async function runAttempt(client: OpenAI, role: ResolvedRole, request: ModelRequest): Promise<AttemptOutcome> {
   const started = performance.now();
@@ -136,7 +139,7 @@ export async function runAttempt(client: OpenAI, role: ResolvedRole, request: Mo
 
   try {
     const { data: stream, response } = await client.chat.completions
-      .create(buildBody(role, request), { signal: timers.signal })
+      .create(buildBody(role, request), { signal: timers.signal, ...(request.meta?.kind && { headers: { [CALL_KIND_HEADER]: request.meta.kind } }) })
       .withResponse();
     state.headers = true;
     responseHeaders = response.headers;

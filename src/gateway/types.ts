@@ -21,8 +21,11 @@ export interface ModelRequest {
   /** Called with each streamed text delta and the running count of completion chunks. */
   onDelta?: (text: string, chunks: number) => void;
   /** Free-form labels copied into every CallRecord of this request (plan id, step index...). */
-  meta?: { planId?: string; runId?: string; step?: number | null };
+  meta?: { planId?: string; runId?: string; step?: number | null; kind?: CallKind };
 }
+
+/** What a call was for when it is not a plan or step call: `warm-up` loads a local model ahead of its first step. */
+export type CallKind = 'warm-up';
 
 export type CostSource = 'gateway' | 'pricing' | 'unknown';
 
