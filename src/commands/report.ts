@@ -24,7 +24,10 @@ export interface ReportOptions extends LogFlags {
 export async function reportCommand(options: ReportOptions, now: Date = new Date()): Promise<number> {
   if (!options.html) throw usageError('nothing to write: give --html', 'tandem report --html writes .tandem/reports/<run>.html; --html <file> writes where you say');
   const since = options.since === undefined ? null : parseSince(options.since, now);
-  const { records, config, root } = await readRecords(options);
+  const read = await readRecords(options);
+  const { config, root } = read;
+  // Warm-ups (model loads) belong to no step or plan round: `tandem log` lists them, the report leaves them out.
+  const records = read.records.filter((record) => record.kind !== 'warm-up');
   const runId = options.run ?? latestRunId(records);
   const runCalls = records.filter((record) => record.runId === runId);
   if (options.run && runCalls.length === 0) {

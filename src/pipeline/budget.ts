@@ -95,7 +95,9 @@ export class Budget {
   }
 
   /** Counts one finished call attempt (failed ones included: a gateway may bill them); stops the run when it went over. */
-  record(call: Pick<CallRecord, 'promptTokens' | 'completionTokens' | 'costUsd' | 'usageSource'>): void {
+  record(call: Pick<CallRecord, 'promptTokens' | 'completionTokens' | 'costUsd' | 'usageSource' | 'meta'>): void {
+    // A warm-up only loads the local editor's model: a dozen free tokens outside the run's work.
+    if (call.meta?.kind === 'warm-up') return;
     this.spentTokens += call.promptTokens + call.completionTokens;
     if (call.usageSource === 'estimated') this.estimated = true;
     if (call.costUsd !== null) this.spentUsd = Math.round((this.spentUsd + call.costUsd) * 1e10) / 1e10;
@@ -133,6 +135,7 @@ export function guardClient(client: ModelClient, role: Pick<ResolvedRole, 'prici
     role: client.role,
     model: client.model,
     async complete(request) {
+      if (request.meta?.kind === 'warm-up') return client.complete(request);
       const release = budget.admit(await estimateCall(role, request), `${client.role} call`);
       try {
         return await client.complete(request);

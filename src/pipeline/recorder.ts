@@ -25,7 +25,8 @@ export class CallRecorder {
     this.repo ??= repoName(this.root);
     const repo = this.repo;
     this.writing = this.writing.then(async () => appendActivity(this.root, [{ ...record, repo: await repo }]));
-    this.emit({ type: 'call-finished', record });
+    // A warm-up belongs to no plan round or step: front ends hear of it as a notice from the warm-up itself.
+    if (record.kind !== 'warm-up') this.emit({ type: 'call-finished', record });
   };
 
   /** Waits until every record is on disk. */

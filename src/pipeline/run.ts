@@ -18,6 +18,7 @@ import { createRunContext, type ClientFactory, type RunContext } from './context
 import type { Emit, PipelineEvent } from './events.js';
 import type { Decisions } from './decisions.js';
 import { planStage } from './plan-stage.js';
+import { startWarmUp, type WarmUp } from './warm-up.js';
 import { applyRounds, roundsExitCode, withRounds, type VerifySettings } from './verify.js';
 
 export { approveAll, type Decisions, type PlanApproval } from './decisions.js';
@@ -80,12 +81,16 @@ export function applyPipeline(input: PipelineInput & ApplySettings & { plan: Sav
 export function runPipeline(input: PipelineInput & ApplySettings & { task: string; files: string[] }): AsyncGenerator<PipelineEvent> {
   return withChannel<PipelineEvent>(async (emit) => {
     const { ctx, budget } = context(input, emit);
+    let warm: WarmUp | undefined;
     try {
       // A file named with --file that holds uncommitted work would block the run after the paid plan call: say so first.
       await checkTouchedFiles(ctx.workspace, input.files, input.allowDirty);
+      // Injected clients (tests, front ends) are not real models to load.
+      if (!input.clientFactory) warm = startWarmUp(ctx, emit);
       const plan = await planStage(ctx, input, emit);
       await applyWith(ctx, plan, input, emit, budget);
     } finally {
+      warm?.stop();
       await ctx.recorder.flush();
     }
   });

@@ -38,25 +38,28 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 export async function startFakeGateway(options: FakeGatewayOptions = {}): Promise<FakeGateway> {
   const table = new RouteTable(options.routes ?? []);
   const requests: CapturedRequest[] = [];
+  const warmUps: CapturedRequest[] = [];
   const closing = new AbortController();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Warm-ups (tandem marks them) are kept apart, so scripts and request counts see only plan and step calls.
+    const warming = req.headers['x-tandem-call-kind'] === 'warm-up';
     const captured: CapturedRequest = {
-      n: requests.length + 1,
+      n: (warming ? warmUps : requests).length + 1,
       method: req.method ?? 'GET',
       path: (req.url ?? '/').split('?')[0],
       headers: lowerCasedHeaders(req),
       body: null,
       time: Date.now(),
     };
-    requests.push(captured);
+    (warming ? warmUps : requests).push(captured);
     captured.body = await readBody(req);
     const key = `${captured.method} ${captured.path}`;
 
     if (options.apiKey !== undefined && captured.headers.authorization !== `Bearer ${options.apiKey}`) {
       sendJson(res, 401, { error: { message: 'invalid API key', type: 'authentication_error', code: 401 } });
     } else if (key === 'POST /v1/chat/completions') {
-      const reply = table.next(captured);
+      const reply = warming ? (options.warmUp ?? { text: 'OK', completionTokens: 1 }) : table.next(captured);
       if (!reply) {
         const model = captured.body?.model ?? '(none)';
         const message = `fake gateway: no scripted reply for model ${model} (request #${captured.n})`;
@@ -99,6 +102,7 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
+    warmUps,
     close: () => {
       closing.abort();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -103,6 +103,8 @@ export interface FakeGatewayOptions {
   models?: string[];
   /** When set, every request must carry `Authorization: Bearer <apiKey>`; others get 401 as from a gateway. */
   apiKey?: string;
+  /** The answer to a warm-up chat request (default: "OK", one completion token); warm-ups never consume route replies. */
+  warmUp?: ScriptedReply;
   /** When set, the fake also speaks Ollama's native API (`/api/version`, `/api/show`); otherwise those answer 404. */
   ollama?: FakeOllama;
 }
@@ -112,6 +114,8 @@ export interface FakeGateway {
   /** Base URL ending in `/v1`. */
   url: string;
   requests: CapturedRequest[];
+  /** Warm-up requests (marked by tandem with `x-tandem-call-kind: warm-up`), numbered apart from `requests`. */
+  warmUps: CapturedRequest[];
   /** Stops the server and destroys open sockets, streams included. */
   close(): Promise<void>;
 }

@@ -49,6 +49,8 @@ export class StatsAccumulator {
 
   /** Counts one call in its group and in the totals. */
   add(record: ActivityRecord): void {
+    // Warm-ups (a model load, in `tandem log`) would skew the editor's latency figures: they are left out.
+    if (record.kind === 'warm-up') return;
     const key = `${record.role}\u0000${record.model}\u0000${record.provider}`;
     let group = this.groups.get(key);
     if (!group) {

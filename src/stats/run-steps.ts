@@ -20,6 +20,7 @@ export function latestRunId(records: ActivityRecord[]): string | null {
 
 /** A run's calls by step: planning first, then steps in order; `titles` names steps by their 0-based index. */
 export function usageByStep(runCalls: ActivityRecord[], isLocal: IsLocal, titles: ReadonlyMap<number, string> = new Map()): StepUsage[] {
+  runCalls = runCalls.filter((record) => record.kind !== 'warm-up');
   const steps = [...new Set(runCalls.map((record) => record.step))].sort((a, b) => (a === null ? -1 : b === null ? 1 : a - b));
   return steps.map((step) => {
     const calls = runCalls.filter((record) => record.step === step);

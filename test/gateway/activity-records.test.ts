@@ -29,10 +29,13 @@ test('in a real run every failed attempt has its own activity record, with its s
   expect(run.stderr).toContain(`! architect call failed: architect call to ${gatewayName} failed: 429 slow down (model anthropic/claude-sonnet-4).`);
   expect(run.stderr).toContain(`! editor call failed: editor call to ${gatewayName} failed: 503 ollama busy (model auto_tandem_router).`);
 
-  const log = (await readFile(join(repo.root, '.tandem/activity.jsonl'), 'utf8'))
+  const all = (await readFile(join(repo.root, '.tandem/activity.jsonl'), 'utf8'))
     .trim()
     .split('\n')
     .map((line) => JSON.parse(line));
+  // The local editor's warm-up has its own record, apart from the plan and the step.
+  expect(all.filter((r) => r.kind === 'warm-up').map((r) => [r.role, r.step, r.status])).toEqual([['editor', null, 'ok']]);
+  const log = all.filter((r) => r.kind !== 'warm-up');
   expect(log.map((r) => [r.role, r.step, r.status, r.promptTokens, r.costUsd, r.costSource])).toEqual([
     ['architect', null, 'error', 0, null, 'unknown'],
     ['architect', null, 'ok', 100, 0.0006, 'pricing'],
