@@ -31,15 +31,34 @@ export function pinCheck(role: ResolvedRole, reported: string | undefined): Chec
   };
 }
 
-/** A one-token editor call through the real client, then the pin check on who answered. */
+const seconds = (ms: number): string => (ms / 1000).toFixed(1);
+
+/**
+ * A one-token editor call through the real client, then the pin check on who answered. A local editor
+ * is called twice: the first call (sent as a warm-up) includes loading the model when it was not
+ * loaded, the second shows the warm latency every step after the first will see.
+ */
 export async function editorCallChecks(role: ResolvedRole): Promise<CheckResult[]> {
   const client = createModelClient({ ...role, maxRetries: 0 });
   const title = `editor call (${role.model})`;
+  const ask = (kind?: 'warm-up') => client.complete({ messages: [{ role: 'user', content: 'Reply with the word OK.' }], maxTokens: 1, temperature: 0, ...(kind && { meta: { kind } }) });
   try {
-    const result = await client.complete({ messages: [{ role: 'user', content: 'Reply with the word OK.' }], maxTokens: 1, temperature: 0 });
-    const seconds = (result.latencyMs / 1000).toFixed(1);
-    const slow = result.latencyMs > 10_000 ? ' (a cold model load is normal on the first call)' : '';
-    const call: CheckResult = { id: 'editor-call', title, status: 'pass', detail: `answered in ${seconds} s through ${result.provider}${slow}` };
+    let call: CheckResult;
+    let result;
+    if (role.local) {
+      const cold = await ask('warm-up');
+      result = await ask();
+      call = {
+        id: 'editor-call',
+        title,
+        status: 'pass',
+        detail: `answered in ${seconds(cold.latencyMs)} s cold (the first call loads the model if it was not loaded), ${seconds(result.latencyMs)} s warm, through ${result.provider}`,
+        measured: { coldMs: cold.latencyMs, warmMs: result.latencyMs },
+      };
+    } else {
+      result = await ask();
+      call = { id: 'editor-call', title, status: 'pass', detail: `answered in ${seconds(result.latencyMs)} s through ${result.provider}` };
+    }
     const pin = pinCheck(role, result.reportedProvider);
     return pin ? [call, pin] : [call];
   } catch (error) {

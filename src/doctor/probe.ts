@@ -7,6 +7,8 @@ export interface ProbeOptions {
   headers?: Record<string, string>;
   body?: unknown;
   timeoutMs: number;
+  /** Ends the request early, as a failed probe. */
+  signal?: AbortSignal;
 }
 
 function networkReason(error: unknown, timeoutMs: number): string {
@@ -22,7 +24,7 @@ export async function probeJson(url: string, options: ProbeOptions): Promise<Pro
       method: options.method ?? 'GET',
       headers: { ...(options.body !== undefined && { 'content-type': 'application/json' }), ...options.headers },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: AbortSignal.timeout(options.timeoutMs),
+      signal: options.signal ? anySignal([options.signal, AbortSignal.timeout(options.timeoutMs)]) : AbortSignal.timeout(options.timeoutMs),
     });
     const text = await response.text();
     let body: unknown = null;
@@ -40,4 +42,14 @@ export async function probeJson(url: string, options: ProbeOptions): Promise<Pro
 /** The request headers a role sends: its own headers and its key as a bearer token. */
 export function roleHeaders(role: { headers: Record<string, string>; apiKey?: string }): Record<string, string> {
   return { ...role.headers, ...(role.apiKey && { authorization: `Bearer ${role.apiKey}` }) };
+}
+
+/** A signal that aborts when any of `signals` does. */
+function anySignal(signals: AbortSignal[]): AbortSignal {
+  const controller = new AbortController();
+  for (const signal of signals) {
+    if (signal.aborted) controller.abort(signal.reason);
+    else signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+  }
+  return controller.signal;
 }

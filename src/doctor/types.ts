@@ -11,6 +11,8 @@ export interface CheckResult {
   detail: string;
   /** What to do about a failure or warning. */
   fix?: string;
+  /** The editor call's measured latency: first (cold) and second (warm) call of a local editor, in ms. */
+  measured?: { coldMs: number; warmMs: number };
 }
 
 /** Every check, and the exit code they add up to (0 all pass, 1 some failed, 2 invalid config). */
