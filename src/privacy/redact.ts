@@ -10,12 +10,22 @@ interface Hit {
 const PLACEHOLDER = /\[REDACTED:[a-z0-9-]+\]/g;
 // With indices ('d'), so a pattern can replace one capture group rather than its whole match.
 const PATTERNS = SECRET_PATTERNS.map((p) => ({ ...p, regex: new RegExp(p.regex.source, `${p.regex.flags}d`) }));
-const ASSIGNMENTS = new RegExp(ASSIGNMENT.source, 'dg');
+const ASSIGNMENTS = new RegExp(ASSIGNMENT.source, 'g');
 
 /** The forms a known value may take in text tandem writes: as is, escaped in JSON, in HTML, in a URL. */
 function literalForms(value: string): string[] {
   const html = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
   return [...new Set([value, JSON.stringify(value).slice(1, -1), html, encodeURIComponent(value)])];
+}
+
+const nameKinds = new Map<string, string | undefined>();
+
+// Outputs repeat the same few names (JSON keys) thousands of times: each is looked at once.
+function nameKind(name: string): string | undefined {
+  if (nameKinds.has(name)) return nameKinds.get(name);
+  const kind = secretNameKind(name);
+  if (nameKinds.size < 10_000) nameKinds.set(name, kind);
+  return kind;
 }
 
 const kinds = new Map<string, string>();
@@ -46,18 +56,21 @@ export function findSecrets(text: string, known: readonly KnownSecret[] = knownS
       }
     }
   }
-  for (const { kind, regex, group = 0 } of PATTERNS) {
+  for (const { kind, regex, group = 0, hint } of PATTERNS) {
+    if (hint !== undefined && !text.includes(hint)) continue;
     for (const match of text.matchAll(regex)) {
       const [start, end] = match.indices?.[group] ?? [0, 0];
       if (end > start && free(start, end)) hits.push({ start, end, kind });
     }
   }
   for (const match of text.matchAll(ASSIGNMENTS)) {
-    const kind = secretNameKind(match[1]);
+    const kind = nameKind(match[1]);
     const quoted = match[3] !== undefined;
     const value = quoted ? match[3] : match[4];
     if (!kind || value === undefined || !looksLikeSecretValue(value, quoted)) continue;
-    const [start, end] = match.indices?.[quoted ? 3 : 4] ?? [0, 0];
+    // The value ends the match (before its closing quote): its place without the cost of match indices.
+    const end = match.index + match[0].length - (quoted ? 1 : 0);
+    const start = end - value.length;
     if (free(start, end)) hits.push({ start, end, kind });
   }
   return hits.sort((a, b) => a.start - b.start);
