@@ -22,14 +22,15 @@ export function PlanningView({ run }: { run: RunState }) {
           ? `Asking ${model} to repair the plan`
           : `Planning with ${model}`;
   const elapsed = formatLatency(Math.max(now - (architect.startedAt ?? run.startedAt ?? now), 0));
-  const tail = architect.tail.split('\n').filter((line) => line.trim() !== '').slice(-TAIL_LINES);
+  // Once the plan is parsed, its raw JSON is noise: the review shows the plan itself next.
+  const tail = run.stage === 'planned' ? [] : architect.tail.split('\n').filter((line) => line.trim() !== '').slice(-TAIL_LINES);
   return (
     <Box flexDirection="column" marginTop={1}>
       <Text wrap="truncate-end">
         <Spinner now={now} /> {label}
         {run.stage === 'planning' ? ` · ${formatInt(architect.chunks)} tokens · ${elapsed}` : '…'}
       </Text>
-      {tail.length === 0 ? (
+      {run.stage === 'planned' ? null : tail.length === 0 ? (
         <Text dimColor>  waiting for the first token…</Text>
       ) : (
         tail.map((line, i) => (

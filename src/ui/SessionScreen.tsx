@@ -48,7 +48,7 @@ export function SessionScreen({ session }: { session: SessionHook }) {
   } else if (session.busy) {
     screen = null;
   } else {
-    screen = <TaskInput value={session.prompt} onChange={session.setPrompt} onSubmit={session.submit} />;
+    screen = <TaskInput value={session.prompt} onChange={session.setPrompt} onSubmit={session.submit} history={session.entered} />;
   }
   return (
     <Box flexDirection="column">

@@ -4,6 +4,7 @@ import type { PlanApproval } from '../pipeline/run.js';
 import type { RunState } from './run-state.js';
 import type { SessionServices } from './session-services.js';
 import { helpText, parsePromptLine, type SlashName } from './slash-commands.js';
+import { remainingApplied } from './revert-count.js';
 import { revertNotes, runSummaryText } from './table-text.js';
 import { textAt, type TextState } from './text-edit.js';
 import { useClock } from './use-clock.js';
@@ -42,6 +43,8 @@ export interface SessionHook {
   status: Status | null;
   prompt: TextState;
   setPrompt(state: TextState): void;
+  /** The lines entered so far (tasks and commands), oldest first, for ↑ in the prompt. */
+  entered: string[];
   submit(line: string): void;
   answerPlan(approval: PlanApproval): void;
   /** The step row the cursor is on (plan index). */
@@ -70,6 +73,7 @@ export function useSession(services: SessionServices, quit: (exitCode: number) =
   const [busy, setBusy] = useState<string | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
   const [prompt, setPrompt] = useState<TextState>(textAt(''));
+  const [entered, setEntered] = useState<string[]>([]);
   const [cursor, setCursor] = useState(0);
   const [diffIndex, setDiffIndex] = useState<number | null>(null);
   const controller = useRef<AbortController | null>(null);
@@ -153,6 +157,7 @@ export function useSession(services: SessionServices, quit: (exitCode: number) =
     setStatus(null);
     if (parsed.kind === 'empty' || active || busy) return;
     setPrompt(textAt(''));
+    setEntered((lines) => (lines.at(-1) === line.trim() ? lines : [...lines, line.trim()]));
     say('task', line.trim());
     if (parsed.kind === 'unknown') return say('error', `unknown command /${parsed.name}`, { hint: 'type /help for the list' });
     if (parsed.kind === 'command') return command(parsed.name, parsed.args);
@@ -178,7 +183,7 @@ export function useSession(services: SessionServices, quit: (exitCode: number) =
   const dismissRun = () => {
     if (run.stage !== 'done') return;
     const notes = revertNotes(run);
-    if (notes) say('output', notes);
+    if (notes) say('output', `${notes}\n${remainingApplied(run)}`);
     dispatch({ type: 'reset' });
     setDiffIndex(null);
     setStatus(null);
@@ -186,7 +191,7 @@ export function useSession(services: SessionServices, quit: (exitCode: number) =
 
   const leave = (exitCode: number) => {
     const notes = run.stage === 'done' ? revertNotes(run) : '';
-    if (notes) say('output', notes);
+    if (notes) say('output', `${notes}\n${remainingApplied(run)}`);
     quit(exitCode);
   };
 
@@ -214,6 +219,7 @@ export function useSession(services: SessionServices, quit: (exitCode: number) =
     status,
     prompt,
     setPrompt,
+    entered,
     submit,
     answerPlan: (answer) => {
       if (answer.selected.length === 0) cancelled.current = 'plan';

@@ -166,7 +166,9 @@ describe('diffs of applied steps', () => {
     expect(calls).toEqual([`revert ${COMMIT_1}`]);
     await tui.press('escape');
     await tui.press('n');
-    expect(tui.frame()).toMatch(/2 of 2 steps committed on branch tandem\/add-subtraction-1a2b\.\n\nStep 1 reverted by commit feedfac\.\n\n›  describe a change, or \/help/);
+    expect(tui.frame()).toMatch(
+      /2 of 2 steps committed on branch tandem\/add-subtraction-1a2b\.\n\nStep 1 reverted by commit feedfac\.\nNow 1 of 2 steps applied on tandem\/add-subtraction-1a2b\.\n/,
+    );
   });
 
   it('esc keeps the step; the diff scrolls within its height', async () => {
@@ -317,3 +319,33 @@ describe('narrow terminals', () => {
     expect(tui.frame()).toContain('total');
   });
 });
+
+describe('the prompt and the planning screen', () => {
+  it('↑ recalls the tasks and commands entered before, ↓ comes back to the line being typed', async () => {
+    const { tui, runs } = await start();
+    await typeTask(tui, '/help');
+    await typeTask(tui, 'add subtraction');
+    runs[0].end(new TandemError('no key', { exitCode: 2 }));
+    await tui.until('describe a change');
+    await tui.press('draft');
+    await tui.press('up');
+    expect(tui.frame()).toContain('› add subtraction');
+    await tui.press('up');
+    expect(tui.frame()).toContain('› /help');
+    await tui.press('down');
+    await tui.press('down');
+    expect(tui.frame()).toContain('› draft');
+  });
+
+  it('shows no raw plan JSON once the plan is ready', async () => {
+    const { tui, runs } = await start();
+    await typeTask(tui, 'add subtraction and a greeting');
+    runs[0].emit(...PLANNING);
+    await tui.until('"steps"');
+    runs[0].emit(...PLAN_READY);
+    await tui.until('Plan ready');
+    expect(tui.frame()).not.toContain('{"summary"');
+    expect(tui.frame()).not.toContain('"steps"');
+  });
+});
+
