@@ -18,6 +18,14 @@ function literalForms(value: string): string[] {
   return [...new Set([value, JSON.stringify(value).slice(1, -1), html, encodeURIComponent(value)])];
 }
 
+/** How many characters before `at` are the start of `value` (at least 6, else 0). */
+function cutPrefix(text: string, at: number, value: string): number {
+  for (let k = Math.min(value.length - 1, at); k >= 6; k--) {
+    if (text.startsWith(value.slice(0, k), at - k)) return k;
+  }
+  return 0;
+}
+
 const nameKinds = new Map<string, string | undefined>();
 
 // Outputs repeat the same few names (JSON keys) thousands of times: each is looked at once.
@@ -54,6 +62,13 @@ export function findSecrets(text: string, known: readonly KnownSecret[] = knownS
       for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + form.length)) {
         if (free(at, at + form.length)) hits.push({ start: at, end: at + form.length, kind });
       }
+    }
+  }
+  // A table or summary may have cut a value short with an ellipsis: the part shown is still the secret's.
+  for (let at = text.indexOf('…'); at !== -1 && known.length > 0; at = text.indexOf('…', at + 1)) {
+    for (const secret of known) {
+      const cut = cutPrefix(text, at, secret.value);
+      if (cut > 0 && free(at - cut, at)) hits.push({ start: at - cut, end: at, kind: knownKind(secret) });
     }
   }
   for (const { kind, regex, group = 0, hint } of PATTERNS) {

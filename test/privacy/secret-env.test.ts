@@ -40,6 +40,11 @@ describe('known secrets in the redaction', () => {
     expect(findSecrets('a tiny text', [{ value: 'tiny-but-long', kind: 'api-key' }])).toEqual([]);
   });
 
+  it('takes the start of a known value cut short by an ellipsis (6 characters or more)', () => {
+    const known = [{ value: 'custom-secret-value-31', kind: 'secret' }];
+    expect(new Redactor(known).redact('key custom-secr… and custo…')).toBe('key [REDACTED:secret]… and custo…');
+  });
+
   it('takes a known value before a pattern that covers only part of it', () => {
     const known = [{ value: 'token=abc123def456-and-more', kind: 'token' }];
     expect(findSecrets('x token=abc123def456-and-more y', known)).toEqual([{ start: 2, end: 29, kind: 'token' }]);
