@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { ExitCode, TandemError } from './errors.js';
 import { redactStandardStreams } from './privacy/std-streams.js';
+import { setOutputFlags } from './report/terminal.js';
 
 const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -49,6 +50,9 @@ export function buildProgram(): Command {
     .description('A cloud model plans, a local model edits, git applies, and every step shows its cost.')
     .version(pkg.version, '-v, --version')
     .showHelpAfterError('(run "tandem --help" for usage)')
+    .option('--wide', 'print every table column, however wide the terminal')
+    .option('--no-color', 'no colour (also NO_COLOR=1; FORCE_COLOR=1 forces it)')
+    .hook('preAction', (_program, command) => setOutputFlags(command.optsWithGlobals()))
     .exitOverride()
     .addHelpText(
       'after',

@@ -60,7 +60,7 @@ export async function applyCommand(planRef: string | undefined, options: ApplyFl
           progress,
         ),
       (text) => process.stderr.write(text),
-    );
+    ).finally(() => progress.close());
     if (!result.report) return 1;
     await saveRunRecord(workspace.root, result.report);
     printRunReport(result.report, config, options.json);

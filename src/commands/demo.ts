@@ -18,19 +18,22 @@ export async function demoCommand(options: { json?: boolean; fast?: boolean }): 
   const gateway = await startFakeGateway({ routes: [{ replies: demoReply(Boolean(options.fast)) }] });
   try {
     process.stderr.write(
-      `tandem demo: a SIMULATED gateway on ${gateway.url} stands in for FastRouter. Its answers are scripted;\n` +
-        'no real model is called and nothing leaves this machine. Token counts and costs are computed as in real use.\n' +
+      `tandem demo: a SIMULATED gateway at ${gateway.url} stands in\n` +
+        'for FastRouter. Its answers are scripted: no real model is called and nothing\n' +
+        'leaves this machine. Token counts and costs are computed as in real use.\n' +
         `Sample repository: ${root}\nTask: ${DEMO_TASK}\n\n`,
     );
     // Only the demo's own settings: the user's config files and environment must not change what the demo shows.
     const config = resolveConfig({ gateway: { baseURL: gateway.url, name: 'simulated gateway' } }, { TANDEM_API_KEY: 'simulated' }, ['demo']);
     const workspace = await openWorkspace(root);
     const events = runPipeline({ workspace, config, task: DEMO_TASK, files: ['src/signup.ts'], concurrency: 2, allowDirty: false, inPlace: false, decisions: approveAll });
-    const result = await consume(events, createProgressPrinter(process.stderr));
+    const progress = createProgressPrinter(process.stderr);
+    const result = await consume(events, progress).finally(() => progress.close());
     if (!result.report) return 1;
     printRunReport(result.report, config, options.json);
     if (!options.json) {
-      process.stdout.write(`\nThe sample repository is at ${root}\nSee the commits: git -C ${root} log --stat main..${result.report.branch}\n`);
+      // Two short lines rather than one long command, so an 80-column terminal does not wrap it.
+      process.stdout.write(`\nThe sample repository is at ${root}\nSee the commits:\n  cd ${root}\n  git log --stat main..${result.report.branch}\n`);
     }
     return result.exitCode ?? 1;
   } finally {

@@ -3,6 +3,7 @@ import { usageError } from '../errors.js';
 import { readEgress } from '../privacy/egress-ledger.js';
 import { renderFilesTable, renderRunsTable } from '../privacy/egress-render.js';
 import { summarizeEgress } from '../privacy/egress-summary.js';
+import { stdoutTable } from '../report/terminal.js';
 import { openWorkspace } from '../workspace/git.js';
 
 /** Options of `tandem egress`. */
@@ -31,8 +32,8 @@ export async function egressCommand(options: EgressOptions): Promise<number> {
     process.stdout.write('Nothing recorded yet in .tandem/egress.jsonl: no model has been sent anything from this repository.\n');
     return 0;
   }
-  const width = process.stdout.columns;
+  const table = stdoutTable();
   const last = chosen[chosen.length - 1];
-  process.stdout.write(`${renderRunsTable(chosen, width)}\n\nFiles sent in ${last.runId}:\n${renderFilesTable(last, width)}\n`);
+  process.stdout.write(`${renderRunsTable(chosen, table)}\n\nFiles sent in ${last.runId}:\n${renderFilesTable(last, table)}\n`);
   return 0;
 }

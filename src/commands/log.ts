@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { readActivity } from '../activity/log.js';
 import { renderActivityTable } from '../report/table.js';
+import { stdoutTable } from '../report/terminal.js';
 import { openWorkspace } from '../workspace/git.js';
 
 /** `tandem log`: the activity log as a table (or JSON lines), newest last. */
@@ -15,6 +16,6 @@ export async function logCommand(options: { limit?: number; json?: boolean; cwd?
     process.stdout.write('No model calls recorded yet in .tandem/activity.jsonl. Run "tandem plan <task>" or "tandem demo".\n');
     return 0;
   }
-  process.stdout.write(`${renderActivityTable(records)}\n`);
+  process.stdout.write(`${renderActivityTable(records, stdoutTable())}\n`);
   return 0;
 }

@@ -11,6 +11,7 @@ import { createProgressPrinter } from '../report/progress.js';
 import { renderPlan, renderPlanCost } from '../report/plan-text.js';
 import { renderVersionCosts } from '../report/plan-versions.js';
 import { loadRunRecord } from '../report/run-record.js';
+import { stdoutTable, tableWidth } from '../report/terminal.js';
 import { consume, withInterrupt } from './consume.js';
 import { checkNamedFiles } from './named-files.js';
 import { openProject, type ConfigFlags } from './options.js';
@@ -54,7 +55,8 @@ export async function planCommand(task: string, options: PlanOptions): Promise<n
       ? revisePipeline({ workspace, config, signal, files: named.files, revision: { plan: previous, feedback: target.feedback, outcome } })
       : planPipeline({ workspace, config, signal, task, files: named.files });
   const progress = createProgressPrinter(process.stderr);
-  return finish(await withInterrupt((signal) => consume(events(signal), progress), (text) => process.stderr.write(text)), options);
+  const result = await withInterrupt((signal) => consume(events(signal), progress), (text) => process.stderr.write(text)).finally(() => progress.close());
+  return finish(result, options);
 }
 
 function finish(result: { plan?: SavedPlan; planPath?: string }, options: PlanOptions): number {
@@ -65,9 +67,9 @@ function finish(result: { plan?: SavedPlan; planPath?: string }, options: PlanOp
     process.stdout.write(`${JSON.stringify({ plan: rest, architect }, null, 2)}\n`);
     return 0;
   }
-  const costs = renderVersionCosts(plan) || renderPlanCost(plan.architect);
-  process.stdout.write(`${renderPlan(plan)}\n\n${costs}\n\n`);
+  const costs = renderVersionCosts(plan, stdoutTable()) || renderPlanCost(plan.architect, stdoutTable());
+  process.stdout.write(`${renderPlan(plan, tableWidth())}\n\n${costs}\n\n`);
   const revises = plan.revises ? ` (revises ${plan.revises})` : '';
-  process.stdout.write(`Saved ${relative(process.cwd(), result.planPath) || result.planPath}${revises}. Apply it with: tandem apply ${plan.id}\n`);
+  process.stdout.write(`Saved ${relative(process.cwd(), result.planPath) || result.planPath}${revises}.\nApply it with: tandem apply ${plan.id}\n`);
   return 0;
 }

@@ -13,6 +13,7 @@ import { renderPlan } from '../report/plan-text.js';
 import { nextStepsText } from '../report/next-steps.js';
 import { saveRunRecord } from '../report/run-record.js';
 import { createProgressPrinter } from '../report/progress.js';
+import { tableWidth } from '../report/terminal.js';
 import type { RunReport } from '../report/types.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Workspace } from '../workspace/git.js';
@@ -48,7 +49,7 @@ export const DEFAULT_FIX_ROUNDS = 2;
 /** Asks at the terminal whether to apply a plan (the first one, or a fix-up round's). */
 const askAtTerminal: Decisions = {
   async approvePlan(plan: SavedPlan) {
-    process.stderr.write(`\n${renderPlan(plan)}\n\n`);
+    process.stderr.write(`\n${renderPlan(plan, tableWidth(process.stderr))}\n\n`);
     const rl = createInterface({ input: process.stdin, output: process.stderr });
     try {
       const answer = (await rl.question(`Apply these ${plan.steps.length} steps? [Y/n] `)).trim().toLowerCase();
@@ -138,6 +139,8 @@ async function runWithLock(
       if (targets.annotate) process.stderr.write(`${errorCommand(`tandem: ${error.message}`)}\n`);
     }
     throw error;
+  } finally {
+    progress.close();
   }
   if (!result.report) return 1;
   await saveRunRecord(workspace.root, result.report);

@@ -81,14 +81,14 @@ export async function createSessionServices(workspace: Workspace, config: Resolv
     undo: async () => describeUndo(await undoLastRun(workspace)),
     async log(limit, width) {
       const records = await readActivity(workspace.root, { limit });
-      return records.length === 0 ? 'No model calls recorded yet in .tandem/activity.jsonl.' : renderActivityTable(records, { width });
+      return records.length === 0 ? 'No model calls recorded yet in .tandem/activity.jsonl.' : renderActivityTable(records, { width, wideHint: 'a wider terminal shows all' });
     },
     async stats(width) {
       const sums = new StatsAccumulator();
       await scanActivity(workspace.root, (record) => sums.add(record));
       const summary = sums.summary(config.architect.pricing);
       if (summary.totals.calls === 0) return 'No model calls recorded yet in .tandem/activity.jsonl.';
-      return renderStatsTable(summary, { since: null, architectModel: config.architect.model, width });
+      return renderStatsTable(summary, { since: null, architectModel: config.architect.model, width, wideHint: 'a wider terminal shows all' });
     },
     config: () => configText(config),
   };

@@ -9,6 +9,7 @@ import { keyedCsv, keyedJson, renderKeyedTable } from '../stats/by-key-output.js
 import type { ResolvedConfig } from '../config/types.js';
 import { readRecords, type LogFlags } from './log-sources.js';
 import { openProject } from './options.js';
+import { stdoutTable } from '../report/terminal.js';
 
 /** Options of `tandem stats`. */
 export interface StatsOptions extends LogFlags {
@@ -30,7 +31,7 @@ export async function statsCommand(options: StatsOptions, now: Date = new Date()
     if (options.json) process.stdout.write(`${JSON.stringify(keyedJson(keyed, { since, until: now }), null, 2)}\n`);
     else if (options.csv) process.stdout.write(keyedCsv(keyed));
     else if (records.length === 0) process.stdout.write(`No model calls recorded${since ? ' in this period' : ' yet'} ${where}.\n`);
-    else process.stdout.write(`${renderKeyedTable(keyed, { since, architectModel: config.architect.model, width: process.stdout.columns })}\n`);
+    else process.stdout.write(`${renderKeyedTable(keyed, { since, architectModel: config.architect.model, ...stdoutTable() })}\n`);
     return 0;
   }
   const { summary, config } = await summarize(options, since);
@@ -41,7 +42,7 @@ export async function statsCommand(options: StatsOptions, now: Date = new Date()
   } else if (summary.totals.calls === 0) {
     process.stdout.write(`No model calls recorded${since ? ' in this period' : ' yet'} ${where}.\n`);
   } else {
-    process.stdout.write(`${renderStatsTable(summary, { since, architectModel: config.architect.model, width: process.stdout.columns })}\n`);
+    process.stdout.write(`${renderStatsTable(summary, { since, architectModel: config.architect.model, ...stdoutTable() })}\n`);
   }
   return 0;
 }

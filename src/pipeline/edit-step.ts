@@ -132,7 +132,7 @@ export async function editStep(ctx: RunContext, plan: SavedPlan, index: number, 
           messages: fitted.messages,
           signal: ctx.signal,
           meta: { runId: ctx.runId, planId: plan.id, step: index },
-          onDelta: (_text, chunks) => emit({ type: 'step-delta', index, chunks, elapsedMs: Date.now() - started }),
+          onDelta: (text, chunks) => emit({ type: 'step-delta', index, text, chunks, elapsedMs: Date.now() - started }),
         },
         withRules(editorDisclosure(path, current, fitted.window), [...rules.pieces, ...dependencyPieces(dependencies, fitted.context)]),
       );

@@ -13,7 +13,7 @@ export type PipelineEvent =
   | { type: 'plan-ready'; plan: SavedPlan; path: string }
   | { type: 'apply-start'; plan: SavedPlan; branch: string; steps: number[] }
   | { type: 'step-start'; index: number; title: string; file: string; attempt: number; role: RoleName; model: string; provider: string }
-  | { type: 'step-delta'; index: number; chunks: number; elapsedMs: number }
+  | { type: 'step-delta'; index: number; text?: string; chunks: number; elapsedMs: number }
   | { type: 'step-retry'; index: number; attempt: number; reason: string }
   | { type: 'step-applied'; index: number; commit: string; diff: string; attempts: number }
   | { type: 'step-failed'; index: number; reason: string }

@@ -42,12 +42,21 @@ export function formatTime(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
-/** Cuts `text` to `width` characters with an ellipsis, at the end or (for paths, whose end matters most) at the start. */
-export function truncate(text: string, width: number, from: 'end' | 'start' = 'end'): string {
+/**
+ * Cuts `text` to `width` characters with an ellipsis: at the end, at the start (paths, whose end matters
+ * most), or in the middle keeping both ends (model names: "anthropic/…sonnet-4" keeps the vendor whole
+ * when it takes at most half the room).
+ */
+export function truncate(text: string, width: number, from: 'end' | 'start' | 'middle' = 'end'): string {
   const chars = [...text];
   if (chars.length <= width) return text;
   if (width <= 1) return '…'.slice(0, width);
-  return from === 'end' ? `${chars.slice(0, width - 1).join('')}…` : `…${chars.slice(chars.length - width + 1).join('')}`;
+  if (from === 'end') return `${chars.slice(0, width - 1).join('')}…`;
+  if (from === 'start') return `…${chars.slice(chars.length - width + 1).join('')}`;
+  const room = width - 1;
+  const slash = chars.indexOf('/') + 1;
+  const head = slash > 0 && slash <= Math.ceil(room / 2) + 1 && slash < room ? slash : Math.ceil(room / 2);
+  return `${chars.slice(0, head).join('')}…${chars.slice(chars.length - (room - head)).join('')}`;
 }
 
 /** One line of free text: newlines and runs of spaces collapsed. */

@@ -2,84 +2,101 @@ import type { ActivityRecord } from '../activity/types.js';
 import type { CallSummary } from '../architect/types.js';
 import { approx, formatBytes, formatCostSum, formatLatency, formatTime, formatTokens, formatUsd, oneLine, truncate } from './format.js';
 import { promptCacheLine } from './cache-line.js';
-import { renderColumns, type Column, type Row } from './layout.js';
+import { dimTone, statusTone } from './color.js';
+import { renderColumns, wrapWords, type Column, type TableOptions } from './layout.js';
 import { sumCosts } from './savings.js';
 import type { RunReport, Savings, StepReport } from './types.js';
 
-const RUN_COLUMNS: Column[] = [
-  { header: 'Step' },
-  { header: 'File', shrink: 'start' },
-  { header: 'Model', shrink: 'end' },
-  { header: 'Provider', shrink: 'end' },
-  { header: 'Tokens in/out', align: 'right' },
-  { header: 'Latency', align: 'right' },
-  { header: 'Cost', align: 'right' },
-  { header: 'Status' },
+/** One row of the run table: the call it shows (plan, step, fallback share or the totals) and its cells' sources. */
+export interface RunRow {
+  step: string;
+  file: string;
+  /** The call summed in this row; absent for a step that made no call. */
+  call?: Omit<CallSummary, 'model' | 'provider'> & { model: string; provider: string };
+  /** The step this row belongs to (steps and their fallback share). */
+  report?: StepReport;
+  cost: string;
+  cloudBytes?: number;
+  status: string;
+}
+
+/** A run-table column: its layout, when it is shown at all, and its cell. Adding a column is one entry here. */
+export interface RunColumn extends Column {
+  cell: (row: RunRow) => string;
+  shown?: (report: RunReport) => boolean;
+}
+
+const dash = (row: RunRow, value: (call: NonNullable<RunRow['call']>) => string) => (row.call ? value(row.call) : '-');
+
+/** The run table's columns in order; `drop` says which go first when the terminal is narrow (highest first). */
+export const RUN_COLUMNS: RunColumn[] = [
+  { header: 'Step', cell: (row) => row.step },
+  { header: 'File', shrink: 'start', min: 12, cell: (row) => row.file },
+  { header: 'Model', shrink: 'middle', min: 16, drop: 2, cell: (row) => (row.step === 'total' ? '' : row.call?.model || '-') },
+  { header: 'Provider', shrink: 'middle', min: 10, drop: 6, cell: (row) => (row.step === 'total' ? '' : row.call?.provider || '-') },
+  { header: 'Tokens in/out', align: 'right', drop: 3, cell: (row) => dash(row, (call) => formatTokens(call.promptTokens, call.completionTokens, call.usageSource === 'estimated')) },
+  { header: 'Latency', align: 'right', drop: 5, cell: (row) => dash(row, (call) => formatLatency(call.latencyMs)) },
+  { header: 'Cost', align: 'right', tone: dimTone, cell: (row) => row.cost },
+  { header: 'To cloud', align: 'right', drop: 4, shown: (report) => Boolean(report.egress), cell: (row) => (row.cloudBytes ? formatBytes(row.cloudBytes) : '-') },
+  { header: 'Status', shrink: 'end', min: 20, tone: statusTone, cell: (row) => row.status },
 ];
+
+/** How a run table is printed: the terminal's width and colour, and the model named in the saving line. */
+export interface RunTableOptions extends TableOptions {
+  architectModel?: string;
+}
 
 /**
  * The per-step table printed after a run: the architect call (step `plan`), one row per step and one per
  * step's fallback share, a totals row, and the saving against running every step on the architect's model.
- * Plain text, no colour; `width` cuts the File, Model and Provider columns to fit.
+ * With a `width` it fits the terminal (names cut in the middle, low-priority columns dropped with a note).
  */
-export function renderRunTable(report: RunReport, options: { architectModel?: string; width?: number } = {}): string {
+export function renderRunTable(report: RunReport, options: RunTableOptions = {}): string {
   const steps = [...report.steps].sort((a, b) => a.index - b.index);
-  const rows: Row[] = [callRow('plan', '', report.architect, 'planned')];
+  const callRow = (step: string, call: CallSummary, status: string, stepReport?: StepReport): RunRow => ({
+    step,
+    file: stepReport?.file ?? '',
+    call,
+    report: stepReport,
+    cost: approx(formatUsd(call.costUsd), call.usageSource === 'estimated'),
+    cloudBytes: call.cloudBytes,
+    status,
+  });
+  const rows: Array<RunRow | 'rule'> = [callRow('plan', report.architect, 'planned')];
   for (const step of steps) {
-    rows.push(stepRow(step));
-    if (step.fallback) rows.push(callRow('↳', '', step.fallback, 'fallback'));
+    // After retries the format may have changed (search/replace escalated to the whole file): name the one that applied.
+    const tried = step.attempts > 1 ? [...(step.format && step.status === 'applied' ? [step.format] : []), `${step.attempts} attempts`] : [];
+    const status = tried.length > 0 ? `${step.status} (${tried.join(', ')})` : step.status;
+    // No model call was made (a skipped step, a plain delete): dashes, not a misleading model name and $0.
+    if (step.attempts === 0) rows.push({ step: String(step.index + 1), file: step.file, report: step, cost: '-', cloudBytes: step.cloudBytes, status });
+    else rows.push(callRow(String(step.index + 1), step, status, step));
+    if (step.fallback) rows.push({ ...callRow('↳', step.fallback, 'fallback', step), file: '' });
   }
   const parts = [report.architect, ...steps, ...steps.flatMap((step) => (step.fallback ? [step.fallback] : []))];
   const total = report.totals.costUsd !== null ? formatUsd(report.totals.costUsd) : formatCostSum(partial(sumCosts(parts.map((p) => p.costUsd))));
-  rows.push('rule', [
-    'total',
-    '',
-    '',
-    '',
-    formatTokens(report.totals.promptTokens, report.totals.completionTokens, report.totals.usageSource === 'estimated'),
-    formatLatency(report.totals.latencyMs),
-    approx(total, report.totals.usageSource === 'estimated'),
-    statusCounts(steps),
-  ]);
-  const [columns, body] = report.egress ? withCloudColumn(rows, report) : [RUN_COLUMNS, rows];
-  const table = renderColumns(columns, body, options.width);
-  const note = report.totals.usageSource === 'estimated' ? `\n${ESTIMATED_NOTE}` : '';
+  rows.push('rule', { step: 'total', file: '', call: { ...report.totals, model: '', provider: '' }, cost: approx(total, report.totals.usageSource === 'estimated'), cloudBytes: report.egress?.cloudBytes, status: statusCounts(steps) });
+  const columns = RUN_COLUMNS.filter((column) => column.shown?.(report) ?? true);
+  const table = renderColumns(
+    columns,
+    rows.map((row) => (row === 'rule' ? row : columns.map((column) => column.cell(row)))),
+    options,
+  );
   const cache = promptCacheLine(report.totals);
-  return `${table}\n\n${cache ? `${cache}\n` : ''}${savingLine(report.savings, options.architectModel ?? report.architect.model)}${note}`;
+  const lines = [
+    ...(cache ? [cache] : []),
+    savingLine(report.savings, options.architectModel ?? report.architect.model, appliedCount(report)),
+    ...(report.totals.usageSource === 'estimated' ? [ESTIMATED_NOTE] : []),
+  ];
+  const fit = (line: string) => (options.width === undefined ? line : wrapWords(line, options.width).join('\n'));
+  return `${table}\n\n${lines.map(fit).join('\n')}`;
 }
 
 /** The legend of the "~" mark. */
 export const ESTIMATED_NOTE = '~ counted by tandem: the gateway sent no usage for these calls';
 
-const CLOUD_COLUMN: Column = { header: 'To cloud', align: 'right' };
-
-/** The bytes each row sent to a cloud role, beside its cost (a run report read from the egress ledger). */
-function withCloudColumn(rows: Row[], report: RunReport): [Column[], Row[]] {
-  const cost = RUN_COLUMNS.findIndex((c) => c.header === 'Cost');
-  // Same order as the rows: the plan, then each step and its fallback share; the totals row comes last.
-  const sizes = [report.architect.cloudBytes, ...[...report.steps].sort((a, b) => a.index - b.index).flatMap((s) => (s.fallback ? [s.cloudBytes, s.fallback.cloudBytes] : [s.cloudBytes]))];
-  const bytes = (n: number | undefined) => (n ? formatBytes(n) : '-');
-  let i = 0;
-  const out = rows.map((row) => {
-    if (row === 'rule') return row;
-    const cell = i < sizes.length ? bytes(sizes[i++]) : bytes(report.egress?.cloudBytes);
-    return [...row.slice(0, cost + 1), cell, ...row.slice(cost + 1)];
-  });
-  return [[...RUN_COLUMNS.slice(0, cost + 1), CLOUD_COLUMN, ...RUN_COLUMNS.slice(cost + 1)], out];
-}
-
-function callRow(step: string, file: string, call: CallSummary, status: string): string[] {
-  const estimated = call.usageSource === 'estimated';
-  return [step, file, call.model, call.provider, formatTokens(call.promptTokens, call.completionTokens, estimated), formatLatency(call.latencyMs), approx(formatUsd(call.costUsd), estimated), status];
-}
-
-function stepRow(step: StepReport): string[] {
-  // After retries the format may have changed (search/replace escalated to the whole file): name the one that applied.
-  const tried = step.attempts > 1 ? [...(step.format && step.status === 'applied' ? [step.format] : []), `${step.attempts} attempts`] : [];
-  const status = tried.length > 0 ? `${step.status} (${tried.join(', ')})` : step.status;
-  // No model call was made (a skipped step, a plain delete): dashes, not a misleading model name and $0.
-  if (step.attempts === 0) return [String(step.index + 1), step.file, '-', '-', '-', '-', '-', status];
-  return callRow(String(step.index + 1), step.file, step, status);
+/** How many steps of a run were applied. */
+export function appliedCount(report: RunReport): number {
+  return report.steps.filter((step) => step.status === 'applied').length;
 }
 
 // The totals row only falls back to the parts when the exact total is unknown, so their sum is at best a lower bound.
@@ -94,8 +111,12 @@ function statusCounts(steps: StepReport[]): string {
   return counts.map(([status, count]) => `${count} ${status}`).join(', ');
 }
 
-/** The sentence under the table: what the run saved against the all-cloud run, or why that is unknown. */
-export function savingLine(savings: Savings, architectModel: string): string {
+/**
+ * The sentence under the table: what the run saved against the all-cloud run, or why that is unknown. With
+ * `applied` given and 0, nothing was done, so nothing was saved: it says what was spent instead.
+ */
+export function savingLine(savings: Savings, architectModel: string, applied?: number): string {
+  if (applied === 0) return `nothing applied; spent ${savings.actualUsd === null ? 'an unknown amount (some calls have no known cost)' : formatUsd(savings.actualUsd)}`;
   const against = `running every step on ${architectModel}`;
   if (savings.actualUsd === null) return `saving unknown: the cost of some calls is unknown (no cost from the gateway and no pricing set)`;
   if (savings.allCloudUsd === null || savings.savedUsd === null) return `saving unknown: no price known for ${architectModel} (set architect.pricing)`;
@@ -107,16 +128,16 @@ export function savingLine(savings: Savings, architectModel: string): string {
 const ACTIVITY_COLUMNS: Column[] = [
   { header: 'Time' },
   { header: 'Role' },
-  { header: 'Model', shrink: 'end' },
-  { header: 'Provider', shrink: 'end' },
-  { header: 'Tokens in/out', align: 'right' },
-  { header: 'Latency', align: 'right' },
-  { header: 'Cost', align: 'right' },
-  { header: 'Status', shrink: 'end' },
+  { header: 'Model', shrink: 'middle', min: 16, drop: 2 },
+  { header: 'Provider', shrink: 'middle', min: 10, drop: 6 },
+  { header: 'Tokens in/out', align: 'right', drop: 3 },
+  { header: 'Latency', align: 'right', drop: 4 },
+  { header: 'Cost', align: 'right', tone: dimTone },
+  { header: 'Status', shrink: 'end', min: 12, tone: statusTone },
 ];
 
 /** `tandem log`: every recorded model call, one row each, in the order given (newest last); errors are shortened. */
-export function renderActivityTable(records: ActivityRecord[], options: { width?: number } = {}): string {
+export function renderActivityTable(records: ActivityRecord[], options: TableOptions = {}): string {
   const rows = records.map((record) => [
     formatTime(new Date(record.ts)),
     record.role,
@@ -127,5 +148,5 @@ export function renderActivityTable(records: ActivityRecord[], options: { width?
     approx(formatUsd(record.costUsd), record.usageSource === 'estimated'),
     record.status === 'ok' ? 'ok' : record.error ? `error: ${truncate(oneLine(record.error), 48)}` : 'error',
   ]);
-  return renderColumns(ACTIVITY_COLUMNS, rows, options.width);
+  return renderColumns(ACTIVITY_COLUMNS, rows, options);
 }

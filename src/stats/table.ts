@@ -1,5 +1,6 @@
 import { approx, formatCostSum, formatInt, formatLatency, formatTime, formatTokens, formatUsd } from '../report/format.js';
-import { renderColumns, type Column, type Row } from '../report/layout.js';
+import { dimTone } from '../report/color.js';
+import { renderColumns, wrapWords, type Column, type Row, type TableOptions } from '../report/layout.js';
 import { promptCacheLine } from '../report/cache-line.js';
 import { savingLine } from '../report/table.js';
 import type { StatsSummary } from './aggregate.js';
@@ -7,14 +8,14 @@ import type { UsageSum } from './usage-sum.js';
 
 const COLUMNS: Column[] = [
   { header: 'Role' },
-  { header: 'Model', shrink: 'end' },
-  { header: 'Provider', shrink: 'end' },
-  { header: 'Calls', align: 'right' },
-  { header: 'Failed', align: 'right' },
-  { header: 'Tokens in/out', align: 'right' },
-  { header: 'Cost', align: 'right' },
-  { header: 'p50', align: 'right' },
-  { header: 'p95', align: 'right' },
+  { header: 'Model', shrink: 'middle', min: 16 },
+  { header: 'Provider', shrink: 'middle', min: 10, drop: 6 },
+  { header: 'Calls', align: 'right', drop: 3 },
+  { header: 'Failed', align: 'right', drop: 4 },
+  { header: 'Tokens in/out', align: 'right', drop: 2 },
+  { header: 'Cost', align: 'right', tone: dimTone },
+  { header: 'p50', align: 'right', drop: 5 },
+  { header: 'p95', align: 'right', drop: 5 },
   { header: 'Saved', align: 'right' },
 ];
 
@@ -23,11 +24,11 @@ const COLUMNS: Column[] = [
  * and the saving against running everything on `architectModel`. A cost with unknown parts shows as a
  * lower bound (`≥$0.0120`) and is explained under the table; an unknown one is `?`.
  */
-export function renderStatsTable(summary: StatsSummary, options: { since: Date | null; architectModel: string; width?: number }): string {
+export function renderStatsTable(summary: StatsSummary, options: TableOptions & { since: Date | null; architectModel: string }): string {
   const heading = options.since ? `Model calls since ${formatTime(options.since)}` : 'All recorded model calls';
   const rows: Row[] = summary.groups.map((group) => [group.role, group.model, group.provider, ...usageCells(group), formatUsd(group.savings.savedUsd)]);
   rows.push('rule', ['total', '', '', ...usageCells(summary.totals), formatUsd(summary.savings.savedUsd)]);
-  const lines = [heading, '', renderColumns(COLUMNS, rows, options.width), ''];
+  const lines = [heading, '', renderColumns(COLUMNS, rows, options), ''];
   if (summary.totals.unknownCostCalls > 0) {
     const unknown = summary.totals.unknownCostCalls;
     lines.push(`≥ marks a lower bound: ${formatInt(unknown)} ${unknown === 1 ? 'call has' : 'calls have'} no known cost (no cost from the gateway and no pricing set)`);
@@ -37,7 +38,9 @@ export function renderStatsTable(summary: StatsSummary, options: { since: Date |
   const cache = promptCacheLine(summary.totals);
   if (cache) lines.push(cache);
   lines.push(savingLine(summary.savings, options.architectModel));
-  return lines.join('\n');
+  // The notes under the table wrap at word boundaries; the table itself already fits.
+  const width = options.width;
+  return lines.map((line, i) => (width === undefined || i === 2 ? line : wrapWords(line, width).join('\n'))).join('\n');
 }
 
 /** The cells of a UsageSum in the stats table's order: calls, failed, tokens, cost (a lower bound as ≥, unknown as ?), p50, p95. */

@@ -1,6 +1,6 @@
 import { formatCostSum, formatTokens, formatUsd, truncate } from '../report/format.js';
 import { sumCosts } from '../report/savings.js';
-import { renderRunTable, savingLine } from '../report/table.js';
+import { appliedCount, renderRunTable, savingLine } from '../report/table.js';
 import type { RunReport } from '../report/types.js';
 import type { RunState } from './run-state.js';
 
@@ -10,7 +10,7 @@ import type { RunState } from './run-state.js';
  * sentence follows either way (the screen wraps it at word boundaries).
  */
 export function runTableText(report: RunReport, width: number, architectModel: string): string {
-  const table = renderRunTable(report, { architectModel, width });
+  const table = renderRunTable(report, { architectModel, width, wideHint: 'a wider terminal shows all' });
   if (table.split('\n').every((line) => [...line].length <= width)) return table;
   const steps = [...report.steps].sort((a, b) => a.index - b.index);
   const lines = [
@@ -19,7 +19,7 @@ export function runTableText(report: RunReport, width: number, architectModel: s
     '-'.repeat(Math.max(width, 1)),
     fitLine(`total  ${formatTokens(report.totals.promptTokens, report.totals.completionTokens, report.totals.usageSource === 'estimated')} tokens`, totalCost(report), width),
   ];
-  return `${lines.join('\n')}\n\n${savingLine(report.savings, architectModel)}`;
+  return `${lines.join('\n')}\n\n${savingLine(report.savings, architectModel, appliedCount(report))}`;
 }
 
 function totalCost(report: RunReport): string {

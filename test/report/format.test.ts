@@ -47,6 +47,9 @@ describe('formatting', () => {
     expect(truncate('anthropic/claude', 8)).toBe('anthrop…');
     expect(truncate('short', 8)).toBe('short');
     expect(truncate('données', 4)).toBe('don…');
+    expect(truncate('anthropic/claude-sonnet-4', 19, 'middle')).toBe('anthropic/…sonnet-4');
+    expect(truncate('auto_tandem_router', 11, 'middle')).toBe('auto_…outer');
+    expect(truncate('openai/gpt-4o-mini', 18, 'middle')).toBe('openai/gpt-4o-mini');
     expect(oneLine(' a\n  b\tc ')).toBe('a b c');
   });
 });
@@ -58,10 +61,10 @@ describe('renderColumns', () => {
     expect(renderColumns(columns, [['alpha', '1'], 'rule', ['b', '100']])).toBe('Name     N\nalpha    1\n----------\nb      100');
   });
 
-  it('shrinks only shrinkable columns, never below 8 characters', () => {
+  it('shrinks only shrinkable columns, to 8 characters, and below that only when nothing can be dropped', () => {
     const rows = [['a-very-long-name-indeed', '1']];
     expect(renderColumns(columns, rows, 15)).toBe('Name          N\na-very-long…  1');
     expect(renderColumns(columns, rows, 12)).toBe('Name       N\na-very-l…  1');
-    expect(renderColumns(columns, rows, 3)).toBe('Name      N\na-very-…  1');
+    expect(renderColumns(columns, rows, 3)).toBe('Name  N\na-v…  1');
   });
 });

@@ -68,17 +68,30 @@ describe('renderRunTable', () => {
     expect(cloud).toEqual(['To cloud', '4.9 KB', '-', '-', '2.0 KB', '-', '-', '----------', '6.9 KB', '', '']);
   });
 
-  it('cuts paths at the start and names at the end to fit a narrow terminal', () => {
-    const lines = renderRunTable(report, { width: 100, architectModel: 'claude' }).split('\n');
-    expect(lines.slice(0, 5)).toEqual([
-      'Step   File      Model     Provider  Tokens in/out  Latency     Cost  Status',
-      'plan             anthrop…  anthrop…    4,200 / 310     8.2s  $0.0173  planned',
-      '1      …hema.ts  auto_ta…  _tandem…    1,150 / 220    12.4s  $0.0000  applied',
-      '2      …gnup.ts  auto_ta…  _tandem…    1,740 / 300    18.2s  $0.0000  applied (3 attempts)',
-      '↳                openai/…  openai        900 / 150     2.1s  $0.0002  fallback',
+  it('fits 80 columns: names cut in the middle, low-priority columns dropped with a note', () => {
+    const lines = renderRunTable(report, { width: 80, architectModel: 'claude' }).split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      'Step   File              Model                    Cost  Status',
+      'plan                     anthropic/…-sonnet-4  $0.0173  planned',
+      '1      …ignup-schema.ts  auto_tandem_router    $0.0000  applied',
     ]);
+    expect(lines).toContain('Provider, Tokens in/out, Latency hidden to fit; --wide shows all');
     expect(lines.at(-1)).toBe('saved $0.0403 (70%) against running every step on claude');
-    expect(Math.max(...lines.map((line) => line.length))).toBe(100);
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(80);
+  });
+
+  it('keeps every column whole when the width is unbounded, and colours statuses and costs when asked', () => {
+    expect(renderRunTable(report).split('\n')[0]).toContain('Provider');
+    const coloured = renderRunTable(report, { color: true }).split('\n');
+    expect(coloured[2]).toContain('\x1b[2m$0.0000\x1b[22m');
+    expect(coloured[2]).toContain('\x1b[32mapplied\x1b[39m');
+    expect(coloured[5]).toContain('\x1b[31mfailed (2 attempts)\x1b[39m');
+    expect(coloured[6]).toContain('\x1b[33mskipped\x1b[39m');
+  });
+
+  it('says "nothing applied" with what was spent instead of a saving when no step was applied', () => {
+    const failed: RunReport = { ...report, steps: report.steps.map((step) => ({ ...step, status: 'failed' as const, commit: null })) };
+    expect(renderRunTable(failed).split('\n').at(-1)).toBe('nothing applied; spent $0.0175');
   });
 
   it('shows unknown costs as ?, a total with an unknown part as a lower bound, and says why the saving is unknown', () => {

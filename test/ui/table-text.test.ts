@@ -12,27 +12,27 @@ describe('runTableText', () => {
     expect(text.endsWith('saved $0.0060 (50%) against running every step on anthropic/claude-sonnet-4')).toBe(true);
   });
 
-  it('falls back to one line per row on a narrow screen, every line within the width', () => {
+  it('drops low-priority columns on a narrow screen, saying which, every line within the width', () => {
     const text = runTableText(REPORT, 36, MODEL);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('Step   File          Cost  Status');
+    expect(lines[2]).toBe('1      …/math.ts  $0.0000  applied');
+    expect(text).toContain('Model, Provider, Tokens in/out,\nLatency hidden to fit; a wider\nterminal shows all');
+    expect(lines.every((line) => [...line].length <= 36)).toBe(true);
+  });
+
+  it('falls back to one line per row when even the narrowest table does not fit', () => {
+    const text = runTableText(REPORT, 24, MODEL);
     const [table, saving] = text.split('\n\n');
-    expect(table).toBe(
-      [
-        'plan  anthropic/claude-son…  $0.0060',
-        '1 applied  src/math.ts       $0.0000',
-        '2 applied  src/greet.ts      $0.0000',
-        '------------------------------------',
-        'total  2,000 / 400 tokens    $0.0060',
-      ].join('\n'),
-    );
-    expect(table.split('\n').every((line) => [...line].length <= 36)).toBe(true);
+    expect(table).toBe(['plan  anthropi…  $0.0060', '1 applied  src…  $0.0000', '2 applied  src…  $0.0000', '-'.repeat(24), 'total  2,000 /…  $0.0060'].join('\n'));
     expect(saving).toBe('saved $0.0060 (50%) against running every step on anthropic/claude-sonnet-4');
   });
 
   it('shows an unknown total as a lower bound from the known parts', () => {
     const report = { ...REPORT, totals: { ...REPORT.totals, costUsd: null }, steps: [{ ...REPORT.steps[0], costUsd: null }, REPORT.steps[1]] };
     const text = runTableText(report, 36, MODEL);
-    expect(text).toContain('1 applied  src/math.ts             ?');
-    expect(text).toContain('total  2,000 / 400 tokens   ≥$0.0060');
+    expect(text).toContain('1      …math.ts         ?  applied');
+    expect(text).toContain('total            ≥$0.0060  2 applied');
   });
 });
 
