@@ -4,6 +4,7 @@ import { usageError } from '../errors.js';
 import { applyPipeline, approveAll } from '../pipeline/run.js';
 import { nextStepsText } from '../report/next-steps.js';
 import { saveRunRecord } from '../report/run-record.js';
+import { tableWidth } from '../report/terminal.js';
 import { createProgressPrinter } from '../report/progress.js';
 import { acquireRepoLock } from '../workspace/lock.js';
 import { preflight } from '../workspace/preflight.js';
@@ -64,7 +65,7 @@ export async function applyCommand(planRef: string | undefined, options: ApplyFl
     if (!result.report) return 1;
     await saveRunRecord(workspace.root, result.report);
     printRunReport(result.report, config, options.json);
-    const next = options.json ? '' : nextStepsText(result.report, base);
+    const next = options.json ? '' : nextStepsText(result.report, base, tableWidth());
     if (next) process.stdout.write(`\n${next}\n`);
     return result.exitCode ?? 1;
   } finally {

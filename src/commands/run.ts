@@ -148,7 +148,7 @@ async function runWithLock(
   const annotations = await writeRunOutputs(result.report, targets, { exitCode, architectModel: config.architect.model });
   for (const line of annotations) process.stderr.write(`${line}\n`);
   printRunReport(result.report, config, options.json);
-  const next = options.json || ci ? '' : nextStepsText(result.report, startedOn);
+  const next = options.json || ci ? '' : nextStepsText(result.report, startedOn, tableWidth());
   if (next) process.stdout.write(`\n${next}\n`);
   if (options.push) await push(workspace.root, result.report, exitCode, env);
   return exitCode;

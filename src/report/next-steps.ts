@@ -10,7 +10,7 @@ export interface RunBase {
  * What to do after a run, as commands to copy: review the diff against the branch the run started
  * from, merge it, go back, or undo. Empty when nothing was committed and no branch was made.
  */
-export function nextStepsText(report: RunReport, base: RunBase): string {
+export function nextStepsText(report: RunReport, base: RunBase, width?: number): string {
   const applied = report.steps.filter((step) => step.status === 'applied').length;
   const branch = report.branch;
   if (!branch) return '';
@@ -25,6 +25,11 @@ export function nextStepsText(report: RunReport, base: RunBase): string {
         ['go back', 'git switch -', `back to ${from}; ${branch} stays as it is`],
       ];
   rows.push(['undo', 'tandem undo', 'shows the commits, asks, then reverts them']);
-  const lines = rows.map(([what, command, note]) => `  ${what.padEnd(9)}${command}${note ? `   (${note})` : ''}`);
+  // A note that would make its line wider than the terminal goes on a line of its own under the command.
+  const lines = rows.map(([what, command, note]) => {
+    const head = `  ${what.padEnd(9)}${command}`;
+    const line = `${head}${note ? `   (${note})` : ''}`;
+    return width === undefined || [...line].length <= width || !note ? line : `${head}\n${' '.repeat(11)}(${note})`;
+  });
   return ['Next:', ...lines].join('\n');
 }
