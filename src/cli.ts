@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { ExitCode, TandemError } from './errors.js';
 import { redactStandardStreams } from './privacy/std-streams.js';
 import { setOutputFlags } from './report/terminal.js';
+import { didYouMean } from './suggest.js';
 
 const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -127,12 +128,14 @@ Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usa
       .option('--concurrency <n>', CONCURRENCY_HELP, parseConcurrency, 1)
       .option('--allow-dirty', 'run on a dirty working tree; tandem commits only its own changes')
       .option('--in-place', 'commit on the current branch instead of a new tandem/<plan-id> branch')
-      // As the default command it also receives mistyped command names; they get a clear error, not a session.
+      // As the default command it also receives mistyped command names and their options
+      // ("tandem aply --last"); they get a clear error with a suggestion, not a session.
       .argument('[words...]')
+      .allowUnknownOption()
       .usage('[options]'),
   ).action(
-    act(async (words: string[], options) => {
-      if (words.length > 0) throw new TandemError(`unknown command '${words[0]}'`, { exitCode: ExitCode.usage, hint: 'run "tandem --help" for the commands; "tandem" alone opens the session' });
+    act(async (words: string[], options, command: Command) => {
+      if (words.length > 0) throw mistyped(words[0], command);
       return (await import('./commands/session.js')).sessionCommand(options);
     }),
   );
@@ -245,6 +248,19 @@ Exit codes: 0 all steps applied, 1 a step failed or the plan was unusable, 2 usa
     .action(act(async (options) => (await import('./commands/demo.js')).demoCommand(options)));
 
   return program;
+}
+
+/** The error for a word the default command received: a mistyped command or an unknown option, with the nearest names. */
+function mistyped(word: string, session: Command): TandemError {
+  const program = session.parent ?? session;
+  if (word.startsWith('-')) {
+    const flags = [...session.options, ...program.options].map((option) => option.long).filter((flag): flag is string => Boolean(flag));
+    const hint = didYouMean(word.split('=')[0], flags);
+    return new TandemError(`unknown option '${word}'`, { exitCode: ExitCode.usage, hint: hint || 'run "tandem --help" for the commands and their options' });
+  }
+  const names = program.commands.map((command) => command.name()).filter((name) => name !== 'session');
+  const hint = didYouMean(word, names, (name) => `"tandem ${name}"`);
+  return new TandemError(`unknown command '${word}'`, { exitCode: ExitCode.usage, hint: `${hint ? `${hint} ` : ''}Run "tandem --help" for the commands; "tandem" alone opens the session.` });
 }
 
 let commandExit: number = ExitCode.ok;

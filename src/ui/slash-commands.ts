@@ -1,3 +1,5 @@
+import { didYouMean } from '../suggest.js';
+
 /** Slash commands of the session. */
 export const SLASH_COMMANDS = {
   undo: "revert the last run's commits",
@@ -41,4 +43,10 @@ export function helpText(): string {
     'Running: ↑↓ select a step · enter open its diff · ctrl-c cancel (twice quits)',
     'Diff: ↑↓ pgup pgdn scroll · r revert the step · esc keep it',
   ].join('\n');
+}
+
+/** What to say about a mistyped slash command: the nearest commands, then where the list is. */
+export function unknownSlashHint(name: string): string {
+  const near = didYouMean(name, [...Object.keys(SLASH_COMMANDS), ...Object.keys(ALIASES)], (command) => `/${command}`);
+  return `${near ? `${near} ` : ''}Type /help for the list.`;
 }

@@ -3,7 +3,7 @@ import type { SavedPlan } from '../architect/types.js';
 import type { PlanApproval } from '../pipeline/run.js';
 import type { RunState } from './run-state.js';
 import type { SessionServices } from './session-services.js';
-import { helpText, parsePromptLine, type SlashName } from './slash-commands.js';
+import { helpText, parsePromptLine, unknownSlashHint, type SlashName } from './slash-commands.js';
 import { remainingApplied } from './revert-count.js';
 import { revertNotes, runSummaryText } from './table-text.js';
 import { textAt, type TextState } from './text-edit.js';
@@ -159,7 +159,9 @@ export function useSession(services: SessionServices, quit: (exitCode: number) =
     setPrompt(textAt(''));
     setEntered((lines) => (lines.at(-1) === line.trim() ? lines : [...lines, line.trim()]));
     say('task', line.trim());
-    if (parsed.kind === 'unknown') return say('error', `unknown command /${parsed.name}`, { hint: 'type /help for the list' });
+    if (parsed.kind === 'unknown') {
+      return say('error', `unknown command /${parsed.name}`, { hint: unknownSlashHint(parsed.name) });
+    }
     if (parsed.kind === 'command') return command(parsed.name, parsed.args);
     void startRun(parsed.task);
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { helpText, parsePromptLine } from '../../src/ui/slash-commands.js';
+import { helpText, parsePromptLine, unknownSlashHint } from '../../src/ui/slash-commands.js';
 
 describe('parsePromptLine', () => {
   it.each([
@@ -23,5 +23,13 @@ describe('helpText', () => {
     for (const name of ['undo', 'log', 'stats', 'config', 'help', 'quit']) expect(text).toMatch(new RegExp(`^  /${name} +\\S`, 'm'));
     expect(text).toContain('space toggle a step');
     expect(text).toContain('r revert the step');
+  });
+});
+
+describe('unknownSlashHint', () => {
+  it('suggests the nearest slash commands, and always says where the list is', () => {
+    expect(unknownSlashHint('stast')).toBe('Did you mean /stats? Type /help for the list.');
+    expect(unknownSlashHint('lgo')).toBe('Did you mean /log? Type /help for the list.');
+    expect(unknownSlashHint('deploy')).toBe('Type /help for the list.');
   });
 });
