@@ -14,7 +14,9 @@ import { acquireRepoLock } from '../workspace/lock.js';
 import { preflight } from '../workspace/preflight.js';
 import { openProject, type ConfigFlags } from './options.js';
 import { describeUndo } from './undo.js';
-import { saveRunRecord } from '../report/run-record.js';
+import { loadRunRecord, saveRunRecord } from '../report/run-record.js';
+import { revisePipeline } from '../pipeline/revise.js';
+import type { SavedPlan } from '../architect/types.js';
 import type { Concurrency } from '../pipeline/concurrency.js';
 
 /** Options of `tandem session` (also plain `tandem`). */
@@ -76,6 +78,10 @@ export async function createSessionServices(workspace: Workspace, config: Resolv
       } finally {
         await lock.release();
       }
+    },
+    async *revisePlan(plan: SavedPlan, feedback: string, signal: AbortSignal): AsyncGenerator<PipelineEvent> {
+      const outcome = await loadRunRecord(workspace.root, plan.id);
+      yield* revisePipeline({ workspace, config, signal, files: [], revision: { plan, feedback, outcome } });
     },
     revertStep: (commit) => revertCommit(workspace, commit),
     undo: async () => describeUndo(await undoLastRun(workspace)),

@@ -14,10 +14,12 @@ import { useTheme } from './use-theme.js';
 export interface PlanReviewProps {
   plan: SavedPlan;
   onAnswer(approval: PlanApproval): void;
+  /** `r`, then the feedback: ask the architect for a revised plan, which comes back to this screen. */
+  onRevise(feedback: string): void;
 }
 
 /** The plan as a checklist: arrows move, space toggles, `e` edits the step's instructions in place, enter applies. */
-export function PlanReview({ plan, onAnswer }: PlanReviewProps) {
+export function PlanReview({ plan, onAnswer, onRevise }: PlanReviewProps) {
   const theme = useTheme();
   const { rows } = useTerminalSize();
   const [state, setState] = useState<ReviewState>(() => initialReview(plan));
@@ -30,6 +32,7 @@ export function PlanReview({ plan, onAnswer }: PlanReviewProps) {
     setState(next.state);
     if (next.outcome === 'approve') onAnswer(approvalOf(plan, next.state));
     if (next.outcome === 'cancel') onAnswer({ selected: [], plan });
+    if (next.outcome === 'revise' && next.feedback) onRevise(next.feedback);
   });
 
   const chosen = state.selected.filter(Boolean).length;
@@ -62,14 +65,25 @@ export function PlanReview({ plan, onAnswer }: PlanReviewProps) {
         })}
         {end < plan.steps.length && <Text dimColor>  … {plan.steps.length - end} more below</Text>}
       </Box>
-      <Box flexDirection="column" marginTop={1}>
-        <Text dimColor>Instructions for step {state.cursor + 1}{state.editing ? ' (editing)' : ''}:</Text>
-        <Box paddingLeft={2}>{state.editing ? <TextField state={state.editing} /> : <Text>{state.instructions[state.cursor]}</Text>}</Box>
-      </Box>
+      {state.feedback ? (
+        <Box flexDirection="column" marginTop={1}>
+          <Text dimColor>What should change? The architect revises the plan, and the new one comes back here:</Text>
+          <Box paddingLeft={2}>
+            <TextField state={state.feedback} placeholder="e.g. one step per file, and keep the old function as a wrapper" />
+          </Box>
+        </Box>
+      ) : (
+        <Box flexDirection="column" marginTop={1}>
+          <Text dimColor>Instructions for step {state.cursor + 1}{state.editing ? ' (editing)' : ''}:</Text>
+          <Box paddingLeft={2}>{state.editing ? <TextField state={state.editing} /> : <Text>{state.instructions[state.cursor]}</Text>}</Box>
+        </Box>
+      )}
       <Text dimColor>
-        {state.editing
-          ? 'enter keep the new instructions · esc discard the edit'
-          : `↑↓ move · space toggle · e edit · enter apply ${chosen} of ${plan.steps.length} · esc cancel`}
+        {state.feedback
+          ? 'enter ask for the revised plan · esc back to the plan'
+          : state.editing
+            ? 'enter keep the new instructions · esc discard the edit'
+            : `↑↓ move · space toggle · e edit · r revise · enter apply ${chosen} of ${plan.steps.length} · esc cancel`}
       </Text>
     </Box>
   );

@@ -29,8 +29,8 @@ export function SessionScreen({ session }: { session: SessionHook }) {
         onClose={session.closeDiff}
       />
     );
-  } else if (session.pendingPlan) {
-    screen = <PlanReview key={session.pendingPlan.id} plan={session.pendingPlan} onAnswer={session.answerPlan} />;
+  } else if (session.pendingPlan && !session.revising) {
+    screen = <PlanReview key={session.pendingPlan.id} plan={session.pendingPlan} onAnswer={session.answerPlan} onRevise={session.revisePlan} />;
   } else if (run.stage === 'planning' || run.stage === 'planned') {
     screen = <PlanningView run={run} />;
   } else if (run.stage === 'applying' || (run.stage === 'done' && !session.announced)) {

@@ -100,7 +100,8 @@ export function reduceRun(state: RunState, action: RunAction): RunState {
 function reduceEvent(state: RunState, event: PipelineEvent, at: number): RunState {
   switch (event.type) {
     case 'architect-start':
-      return { ...state, architect: { ...state.architect, model: event.model, round: event.round, startedAt: at, chunks: 0, tail: '' } };
+      // A revision of the plan under review plans again; fix-up rounds during the run stay in their stage.
+      return { ...state, stage: state.stage === 'planned' ? 'planning' : state.stage, architect: { ...state.architect, model: event.model, round: event.round, startedAt: at, chunks: 0, tail: '' } };
     case 'architect-delta':
       return { ...state, architect: { ...state.architect, chunks: event.chunks, tail: (state.architect.tail + event.text).slice(-TAIL_CHARS) } };
     case 'plan-ready':

@@ -1,3 +1,4 @@
+import type { SavedPlan } from '../architect/types.js';
 import type { PipelineEvent } from '../pipeline/events.js';
 import type { Decisions } from '../pipeline/run.js';
 
@@ -18,6 +19,8 @@ export interface SessionServices {
   info: SessionInfo;
   /** Plans `task`, asks `decisions`, applies: the first run on a new branch, later ones on that same branch. */
   runTask(task: string, decisions: Decisions, signal: AbortSignal): AsyncIterable<PipelineEvent>;
+  /** Asks the architect to revise `plan` with the user's feedback; the revised plan arrives as `plan-ready`, saved as a new plan. */
+  revisePlan(plan: SavedPlan, feedback: string, signal: AbortSignal): AsyncIterable<PipelineEvent>;
   /** Reverts one step's commit; returns the revert commit's sha. */
   revertStep(commit: string): Promise<string>;
   /** Reverts the last run's commits; returns what was done, in words. */

@@ -8,6 +8,8 @@ export interface PlanApprovalHook {
   /** Passed to the pipeline: its `approvePlan` waits until the screen answers. */
   decisions: Decisions;
   answer(approval: PlanApproval): void;
+  /** Puts a revised plan up for review in place of the pending one; the pipeline still waits for the answer. */
+  replace(plan: SavedPlan): void;
 }
 
 /** Bridges the injected `approvePlan` decision to the plan review screen. */
@@ -29,5 +31,8 @@ export function usePlanApproval(): PlanApprovalHook {
     resolver.current = null;
     setPending(null);
   }, []);
-  return { pending, decisions, answer };
+  const replace = useCallback((plan: SavedPlan) => {
+    if (resolver.current) setPending(plan);
+  }, []);
+  return { pending, decisions, answer, replace };
 }

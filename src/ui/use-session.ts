@@ -47,6 +47,10 @@ export interface SessionHook {
   entered: string[];
   submit(line: string): void;
   answerPlan(approval: PlanApproval): void;
+  /** Asks the architect to revise the plan under review with this feedback; the revised plan is reviewed in its place. */
+  revisePlan(feedback: string): void;
+  /** A revision of the plan under review is being planned. */
+  revising: boolean;
   /** The step row the cursor is on (plan index). */
   cursor: number;
   setCursor(index: number): void;
@@ -74,6 +78,7 @@ export function useSession(services: SessionServices, quit: (exitCode: number) =
   const [status, setStatus] = useState<Status | null>(null);
   const [prompt, setPrompt] = useState<TextState>(textAt(''));
   const [entered, setEntered] = useState<string[]>([]);
+  const [revising, setRevising] = useState(false);
   const [cursor, setCursor] = useState(0);
   const [diffIndex, setDiffIndex] = useState<number | null>(null);
   const controller = useRef<AbortController | null>(null);
@@ -166,6 +171,29 @@ export function useSession(services: SessionServices, quit: (exitCode: number) =
     void startRun(parsed.task);
   };
 
+  // The run waits at its approval meanwhile; the revised plan replaces the pending one and only enter runs it.
+  const revisePlan = async (feedback: string) => {
+    const plan = approval.pending;
+    const signal = controller.current?.signal;
+    if (!plan || !signal || revising) return;
+    setRevising(true);
+    say('task', `revise: ${feedback}`);
+    try {
+      for await (const event of services.revisePlan(plan, feedback, signal)) {
+        dispatch({ type: 'event', event, at: clock.now() });
+        if (event.type === 'plan-ready') approval.replace(event.plan);
+      }
+    } catch (error) {
+      // The plan under review stays as it was; the reason goes to the scrollback.
+      if (!signal.aborted) {
+        const { message, hint } = describeError(error);
+        say('error', `the plan was not revised: ${message}`, { hint });
+      }
+    } finally {
+      setRevising(false);
+    }
+  };
+
   const revertStep = async (index: number) => {
     const step = run.steps[index];
     if (!step?.commit || step.revertedBy || busy) return;
@@ -223,6 +251,8 @@ export function useSession(services: SessionServices, quit: (exitCode: number) =
     setPrompt,
     entered,
     submit,
+    revisePlan: (feedback) => void revisePlan(feedback),
+    revising,
     answerPlan: (answer) => {
       if (answer.selected.length === 0) cancelled.current = 'plan';
       approval.answer(answer);

@@ -349,3 +349,53 @@ describe('the prompt and the planning screen', () => {
   });
 });
 
+describe('revising the plan under review', () => {
+  const REVISED = {
+    ...PLAN,
+    id: 'add-subtraction-3c4d',
+    summary: 'One file only.',
+    steps: [{ title: 'Add subtract and greet', file: 'src/math.ts', action: 'edit' as const, instructions: 'Both in math.ts.', depends_on: [] }],
+    revises: PLAN.id,
+  };
+
+  it('r asks for feedback, shows the revised plan, and only enter runs it', async () => {
+    const { tui, runs, revisions } = await start();
+    const { approval } = await toReview(tui, runs);
+    await tui.press('r');
+    expect(tui.frame()).toContain('What should change?');
+    expect(tui.frame()).toContain('enter ask for the revised plan · esc back to the plan');
+    await tui.press('put both in math.ts');
+    await tui.press('enter');
+    expect(revisions.map((r) => [r.plan.id, r.feedback])).toEqual([[PLAN.id, 'put both in math.ts']]);
+    revisions[0].emit({ type: 'architect-start', model: 'anthropic/claude-sonnet-4', round: 'plan' }, { type: 'architect-delta', text: '{"summary": "One file', chunks: 5 });
+    await tui.until('Planning with anthropic/claude-sonnet-4');
+    revisions[0].emit({ type: 'plan-ready', plan: REVISED, path: '/repo/.tandem/plans/add-subtraction-3c4d.json' });
+    revisions[0].end();
+    await tui.until('One file only.');
+    expect(tui.frame()).toContain('[x] 1 Add subtract and greet · src/math.ts');
+    expect(tui.frame()).not.toContain('Create greet');
+    let answered = false;
+    void approval.then(() => (answered = true));
+    await tui.flush();
+    expect(answered).toBe(false);
+    await tui.press('enter');
+    expect(await approval).toEqual({ selected: [0], plan: REVISED });
+  });
+
+  it('esc leaves the feedback; a failed revision keeps the plan under review and says why', async () => {
+    const { tui, runs, revisions } = await start();
+    await toReview(tui, runs);
+    await tui.press('r');
+    await tui.press('escape');
+    expect(tui.frame()).toContain('Instructions for step 1');
+    expect(revisions).toHaveLength(0);
+    await tui.press('r');
+    await tui.press('shorter');
+    await tui.press('enter');
+    revisions[0].end(new TandemError('the gateway is unreachable', { exitCode: 4 }));
+    await tui.until('the plan was not revised: the gateway is unreachable');
+    expect(tui.frame()).toContain('Instructions for step 1');
+    expect(tui.frame()).toContain('Create greet');
+  });
+});
+

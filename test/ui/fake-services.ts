@@ -1,3 +1,4 @@
+import type { SavedPlan } from '../../src/architect/types.js';
 import type { PipelineEvent } from '../../src/pipeline/events.js';
 import type { Decisions } from '../../src/pipeline/run.js';
 import type { SessionServices } from '../../src/ui/session-services.js';
@@ -13,9 +14,46 @@ export interface FakeRun {
   end(error?: unknown): void;
 }
 
+/** One revision the session asked for: the plan, the feedback, and the pipeline's side, played by the test. */
+export interface FakeRevision {
+  plan: SavedPlan;
+  feedback: string;
+  signal: AbortSignal;
+  emit(...events: PipelineEvent[]): void;
+  end(error?: unknown): void;
+}
+
+/** An event stream the test feeds: `emit` queues events, `end` finishes it (or throws `error` into it). */
+function scripted(): { emit(...events: PipelineEvent[]): void; end(error?: unknown): void; events: AsyncGenerator<PipelineEvent> } {
+  const queue: PipelineEvent[] = [];
+  let finished: { error?: unknown } | undefined;
+  let wake: (() => void) | undefined;
+  return {
+    emit: (...events) => {
+      queue.push(...events);
+      wake?.();
+    },
+    end: (error) => {
+      finished = { error };
+      wake?.();
+    },
+    events: (async function* () {
+      while (true) {
+        while (queue.length > 0) yield queue.shift() as PipelineEvent;
+        if (finished) {
+          if (finished.error) throw finished.error;
+          return;
+        }
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    })(),
+  };
+}
+
 /** Services whose runs the test drives event by event, and whose other answers are recorded. */
-export function fakeServices(): { services: SessionServices; runs: FakeRun[]; calls: string[] } {
+export function fakeServices(): { services: SessionServices; runs: FakeRun[]; revisions: FakeRevision[]; calls: string[] } {
   const runs: FakeRun[] = [];
+  const revisions: FakeRevision[] = [];
   const calls: string[] = [];
   const services: SessionServices = {
     info: { root: '/repo', branch: 'main', architectModel: 'anthropic/claude-sonnet-4', editorModel: 'qwen2.5-coder:7b', editorProvider: 'ollama-local' },
@@ -47,6 +85,11 @@ export function fakeServices(): { services: SessionServices; runs: FakeRun[]; ca
         }
       })();
     },
+    revisePlan(plan, feedback, signal) {
+      const stream = scripted();
+      revisions.push({ plan, feedback, signal, emit: stream.emit, end: stream.end });
+      return stream.events;
+    },
     async revertStep(commit) {
       calls.push(`revert ${commit}`);
       return 'feedfacefeedfacefeedfacefeedfacefeedface';
@@ -65,5 +108,5 @@ export function fakeServices(): { services: SessionServices; runs: FakeRun[]; ca
     },
     config: () => 'architect.model: anthropic/claude-sonnet-4\narchitect.apiKey: (hidden, from $FASTROUTER_API_KEY or $TANDEM_API_KEY)',
   };
-  return { services, runs, calls };
+  return { services, runs, revisions, calls };
 }

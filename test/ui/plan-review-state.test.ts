@@ -11,7 +11,7 @@ function keys(state: ReviewState, ...presses: Array<[string, Record<string, bool
 describe('plan review state', () => {
   it('starts with every step on and nothing edited; approving then answers with the same plan object', () => {
     const state = initialReview(PLAN);
-    expect(state).toEqual({ cursor: 0, selected: [true, true], instructions: [PLAN.steps[0].instructions, PLAN.steps[1].instructions], editing: null });
+    expect(state).toEqual({ cursor: 0, selected: [true, true], instructions: [PLAN.steps[0].instructions, PLAN.steps[1].instructions], editing: null, feedback: null });
     const step = reviewKey(state, '', { return: true });
     expect(step.outcome).toBe('approve');
     expect(approvalOf(PLAN, step.state)).toEqual({ selected: [0, 1], plan: PLAN });
@@ -57,4 +57,15 @@ describe('plan review state', () => {
     expect(reviewKey(initialReview(PLAN), '', { escape: true }).outcome).toBe('cancel');
     expect(reviewKey(initialReview(PLAN), 'q', {}).outcome).toBe('cancel');
   });
+
+  it('r takes feedback: enter answers revise with it, an empty answer or esc goes back to the plan', () => {
+    const asking = reviewKey(initialReview(PLAN), 'r', {}).state;
+    expect(asking.feedback).toEqual({ value: '', cursor: 0 });
+    const typed = reviewKey(asking, 'one file only ', {}).state;
+    expect(reviewKey(typed, '', { return: true })).toEqual({ state: { ...typed, feedback: null }, outcome: 'revise', feedback: 'one file only' });
+    expect(reviewKey(asking, '', { return: true })).toEqual({ state: { ...asking, feedback: null } });
+    expect(reviewKey(typed, '', { escape: true }).outcome).toBeUndefined();
+    expect(reviewKey(typed, 'q', {}).state.feedback?.value).toBe('one file only q');
+  });
 });
+
