@@ -2,13 +2,9 @@ import { savePlan } from '../architect/plan-store.js';
 import type { SavedPlan } from '../architect/types.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { ExitCode, TandemError, usageError } from '../errors.js';
-import { openStepCommitter } from '../workspace/step-commit.js';
 import { createModelClient } from '../gateway/openai-client.js';
 import type { Workspace } from '../workspace/git.js';
 import { Budget, budgetReport, guardClient, type BudgetLimits } from './budget.js';
-import { readEgress } from '../privacy/egress-ledger.js';
-import { withEgress } from '../privacy/egress-summary.js';
-import { buildRunReport } from './build-report.js';
 import { withChannel } from './channel.js';
 import { resolveConcurrency, type Concurrency } from './concurrency.js';
 import { checkTouchedFiles } from './dirty-check.js';
@@ -19,7 +15,7 @@ import type { Emit, PipelineEvent } from './events.js';
 import type { Decisions } from './decisions.js';
 import { planStage } from './plan-stage.js';
 import { startWarmUp, type WarmUp } from './warm-up.js';
-import { applyRounds, roundsExitCode, withRounds, type VerifySettings } from './verify.js';
+import type { VerifySettings } from './verify.js';
 
 export { approveAll, type Decisions, type PlanApproval } from './decisions.js';
 
@@ -116,6 +112,15 @@ function context(input: PipelineInput, emit: Emit): { ctx: RunContext; budget?: 
 }
 
 async function applyWith(ctx: RunContext, plan: SavedPlan, settings: ApplySettings, emit: Emit, budget?: Budget): Promise<void> {
+  // The editor engine, the committer and the report builders load only once there is a plan to apply,
+  // so `plan` and the architect's request of `run` never wait for them.
+  const [{ applyRounds, roundsExitCode, withRounds }, { buildRunReport }, { openStepCommitter }, { readEgress }, { withEgress }] = await Promise.all([
+    import('./verify.js'),
+    import('./build-report.js'),
+    import('../workspace/step-commit.js'),
+    import('../privacy/egress-ledger.js'),
+    import('../privacy/egress-summary.js'),
+  ]);
   // Plan validation, before anything is created: the user's work in the plan's way, and targets it may not write.
   const dirty = await checkTouchedFiles(ctx.workspace, plan.steps.map((step) => step.file), settings.allowDirty);
   const permissions = { allowConfigEdits: Boolean(settings.allowConfigEdits), allowCiEdits: Boolean(settings.allowCiEdits), unattended: Boolean(settings.unattended) };

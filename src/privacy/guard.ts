@@ -49,38 +49,44 @@ export class PrivacyGuard {
     const cloud = !role?.local;
     const redactor = new Redactor();
     const messages = cloud ? request.messages.map((m) => ({ ...m, content: redactor.redact(m.content) })) : request.messages;
-    const count = await contextTokenCounter();
-    const files: EgressFile[] = disclosure.files.map((piece) => {
+    const pieces = disclosure.files.map((piece) => {
       const own = new Redactor();
       const text = cloud ? own.redact(piece.text) : piece.text;
-      return { path: piece.path, form: piece.form, bytes: Buffer.byteLength(text), tokens: count(text), redactions: own.total };
+      return { piece, text, redactions: own.total };
     });
-    const record: EgressRecord = {
-      ts: new Date().toISOString(),
-      runId: request.meta?.runId ?? this.settings.runId,
-      planId: request.meta?.planId ?? null,
-      step: request.meta?.step ?? null,
-      role: client.role,
-      model: client.model,
-      provider: role ? fallbackProvider(role) : '',
-      cloud,
-      privacy: this.settings.privacy,
-      bytes: messages.reduce((sum, m) => sum + Buffer.byteLength(m.content), 0),
-      tokens: await countMessages(messages),
-      files,
-      pathsListed: disclosure.pathsListed ?? 0,
-      withheld: disclosure.withheld ?? [],
-      redactions: Object.fromEntries(redactor.counts),
+    const ts = new Date().toISOString();
+    // Tokens are counted once the call is over: loading the tokenizer must not hold the request back.
+    const write = async (): Promise<void> => {
+      const count = await contextTokenCounter();
+      const files: EgressFile[] = pieces.map(({ piece, text, redactions }) => ({ path: piece.path, form: piece.form, bytes: Buffer.byteLength(text), tokens: count(text), redactions }));
+      const record: EgressRecord = {
+        ts,
+        runId: request.meta?.runId ?? this.settings.runId,
+        planId: request.meta?.planId ?? null,
+        step: request.meta?.step ?? null,
+        role: client.role,
+        model: client.model,
+        provider: role ? fallbackProvider(role) : '',
+        cloud,
+        privacy: this.settings.privacy,
+        bytes: messages.reduce((sum, m) => sum + Buffer.byteLength(m.content), 0),
+        tokens: await countMessages(messages),
+        files,
+        pathsListed: disclosure.pathsListed ?? 0,
+        withheld: disclosure.withheld ?? [],
+        redactions: Object.fromEntries(redactor.counts),
+      };
+      await appendEgress(this.settings.root, record);
     };
     let result: ModelResult;
     try {
       result = await client.complete({ ...request, messages });
     } catch (error) {
       // A call the budget refused never left the machine; any other failure may have, and is counted.
-      if (!(error instanceof TandemError && error.exitCode === ExitCode.budget)) await appendEgress(this.settings.root, record);
+      if (!(error instanceof TandemError && error.exitCode === ExitCode.budget)) await write();
       throw error;
     }
-    await appendEgress(this.settings.root, record);
+    await write();
     // An edit quoting a placeholder must apply to the real file, so editing roles get the values back. The
     // architect's plan keeps its placeholders: plans are saved, printed and posted in CI, secrets must not be.
     return cloud && client.role !== 'architect' ? { ...result, text: redactor.restore(result.text) } : result;

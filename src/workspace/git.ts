@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
+import { gitRun, gitSaid, type GitResult } from './git-run.js';
 import { ExitCode, TandemError, usageError } from '../errors.js';
 import { scrub } from '../privacy/scrub.js';
 import { PatchError } from './errors.js';
@@ -39,14 +40,17 @@ export interface Workspace {
 /** Opens the repository containing `cwd`; exit 2 when there is none or it has no commits. */
 export async function openWorkspace(cwd: string): Promise<Workspace> {
   if (!existsSync(cwd)) throw usageError(`not a git repository: ${cwd} (no such directory)`);
-  let root: string;
+  // One git process for the top level and HEAD: with -q, a repository without commits prints its top level and exits 1.
+  let result: GitResult;
   try {
-    root = (await strictGit(cwd).raw(['rev-parse', '--show-toplevel'])).trim();
+    result = await gitRun(cwd, ['rev-parse', '--show-toplevel', '--verify', '-q', 'HEAD']);
   } catch (error) {
     throw gitStartError(cwd, error);
   }
+  const [root, head] = result.stdout.split('\n').map((line) => line.trim());
+  if (!root || result.code > 1) throw gitStartError(cwd, new Error(gitSaid(result)));
   const workspace = new GitWorkspace(root);
-  if ((await workspace.head()) === null) {
+  if (result.code !== 0 || !head) {
     throw usageError(
       `the repository at ${root} has no commits yet`,
       'tandem commits its steps on top of an existing commit: make one first, e.g. git add -A && git commit -m "initial commit"',

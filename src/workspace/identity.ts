@@ -27,8 +27,10 @@ export async function identityEnv(root: string, options: { author?: string; fall
   const vars: Record<string, string> = {};
   const author = options.author === undefined ? undefined : parseAuthor(options.author);
   if (author) Object.assign(vars, { GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: author.email });
-  for (const who of ['AUTHOR', 'COMMITTER'] as const) {
-    if (await knows(root, who, { ...env, ...vars })) continue;
+  // Both asked at once: setting the author's variables does not change who git takes for committer.
+  const known = await Promise.all((['AUTHOR', 'COMMITTER'] as const).map((who) => knows(root, who, { ...env, ...vars })));
+  for (const [i, who] of (['AUTHOR', 'COMMITTER'] as const).entries()) {
+    if (known[i]) continue;
     if (author) {
       Object.assign(vars, { [`GIT_${who}_NAME`]: author.name, [`GIT_${who}_EMAIL`]: author.email });
     } else if (options.fallback) {
