@@ -58,6 +58,12 @@ describe('a view that follows the task', () => {
     expect((await buildRepoMap({ root: repo.root, task, named: [], budget: 900 })).budget).toBe(900);
   });
 
+  it('grows for each file named with --file, and outlines it first', async () => {
+    const map = await buildRepoMap({ root: repo.root, task: 'make the workers faster', named: ['pkg/area3/module3.py'], budget: 24_000 });
+    expect(map.budget).toBe(3_300);
+    expect(map.text.startsWith('pkg/area3/module3.py\n  class Worker3\n    def run_3(self, queue)\n  def schedule_3(item)\n')).toBe(true);
+  });
+
   it.each(['standard', 'outline'] as const)('under privacy %s sends no body and no withheld file, whole request under 2,500 tokens', async (privacy) => {
     const messages = await firstRequest('rename loadUserProfile to fetchUserProfile everywhere', privacy);
     const text = messages.map((m) => m.content).join('\n');
