@@ -61,13 +61,17 @@ function renderOne(change: DependencyChange, detail: 'full' | 'brief'): string {
 
 /**
  * The section of the editor prompt that shows what the steps this one depends on committed. It is
- * context: labelled as already applied, never something to edit. Empty when there is nothing to show.
+ * context: labelled as already applied, never something to edit (a change to `target`, the file
+ * this step edits, is already in the content shown). Empty when there is nothing to show.
  */
-export function renderDependencies(changes: DependencyChange[], detail: ContextDetail): string {
+export function renderDependencies(changes: DependencyChange[], detail: ContextDetail, target?: string): string {
   if (detail === 'none' || changes.length === 0) return '';
-  const files = [...new Set(changes.map((c) => c.file))].join(', ');
+  const files = [...new Set(changes.map((c) => c.file))];
+  const others = files.filter((f) => f !== target);
+  const same = others.length < files.length ? ` The changes to ${target} are already in its content shown further down.` : '';
+  const keep = others.length === 0 ? 'Do not repeat these changes' : `Do not edit ${others.length === files.length ? 'those files' : others.join(', ')} or repeat these changes`;
   return [
-    `Context, already applied: the steps this step depends on changed ${files} as below. Do not edit those files or repeat these changes; only use what they added (names, signatures, exports).`,
+    `Context, already applied: the steps this step depends on changed ${files.join(', ')} as below.${same} ${keep}; only use what they added (names, signatures, exports).`,
     ...changes.map((c) => renderOne(c, detail)),
   ].join('\n\n');
 }

@@ -3,6 +3,7 @@ import { TandemError } from '../errors.js';
 import type { ChatMessage } from '../gateway/types.js';
 import { renderDependencies, type ContextDetail, type DependencyChange } from './dependency-context.js';
 import type { ConcreteEditFormat } from './format.js';
+import { cleanPath } from './paths.js';
 import { fillTemplate, loadTemplate } from '../prompts.js';
 
 export { chooseEditFormat } from './format.js';
@@ -55,7 +56,7 @@ function fileSection(input: EditorPromptInput): string {
 
 /** The dependency context (src/editor/dependency-context.ts) goes right before the file it is not part of. */
 function withDependencies(input: EditorPromptInput, section: string): string {
-  const deps = input.dependencies ? renderDependencies(input.dependencies.changes, input.dependencies.detail) : '';
+  const deps = input.dependencies ? renderDependencies(input.dependencies.changes, input.dependencies.detail, cleanPath(input.step.file)) : '';
   return deps ? `${deps}\n\n${section}` : section;
 }
 

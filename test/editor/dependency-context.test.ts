@@ -23,6 +23,16 @@ describe('dependency context', () => {
     expect(changedSignatures(change)).toEqual(['export function clamp(x: number, lo: number, hi: number): number']);
   });
 
+  it('tells the editor a change to its own file is already in the content, and not to edit only the others', () => {
+    const other = { ...change, stepNumber: 2, title: 'Add helper', file: 'src/helper.ts' };
+    expect(renderDependencies([change, other], 'full', 'src/clamp.ts').split('\n')[0]).toBe(
+      'Context, already applied: the steps this step depends on changed src/clamp.ts, src/helper.ts as below. The changes to src/clamp.ts are already in its content shown further down. Do not edit src/helper.ts or repeat these changes; only use what they added (names, signatures, exports).',
+    );
+    expect(renderDependencies([change], 'full', 'src/clamp.ts').split('\n')[0]).toBe(
+      'Context, already applied: the steps this step depends on changed src/clamp.ts as below. The changes to src/clamp.ts are already in its content shown further down. Do not repeat these changes; only use what they added (names, signatures, exports).',
+    );
+  });
+
   it('says a dependency deleted its file, and shows nothing at detail none or without dependencies', () => {
     expect(renderDependencies([{ ...change, after: null }], 'full')).toContain('Step 1: Add clamp (src/clamp.ts) deleted src/clamp.ts.');
     expect(renderDependencies([change], 'none')).toBe('');
