@@ -5,6 +5,7 @@ import { writeRedacted } from '../privacy/safe-write.js';
 import { formatInt } from '../report/format.js';
 import { buildReportInput } from '../report/html/input.js';
 import { renderHtmlReport } from '../report/html/page.js';
+import { loadRunRecord } from '../report/run-record.js';
 import { readSavedBench } from '../bench/saved.js';
 import { usageError } from '../errors.js';
 import { localityOf } from '../stats/locality.js';
@@ -43,6 +44,8 @@ export async function reportCommand(options: ReportOptions, now: Date = new Date
     architectModel: config.architect.model,
     architectPricing: config.architect.pricing,
     plan: planId && root ? await planTitles(root, planId) : undefined,
+    // The saved report is of the plan's latest run: used only when that is the run shown.
+    report: planId && root && latestRunId(records.filter((record) => record.planId === planId)) === runId ? await loadRunRecord(root, planId) : undefined,
   });
   if (root) input.bench = await readSavedBench(root);
   const path = typeof options.html === 'string' ? resolve(options.cwd ?? process.cwd(), options.html) : await defaultReportPath(root, runId, now);

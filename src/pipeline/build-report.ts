@@ -45,7 +45,9 @@ export function buildRunReport(plan: SavedPlan, outcomes: StepOutcome[], config:
     ...(parts.some((p) => p.usageSource === 'estimated') && { usageSource: 'estimated' as const }),
     ...cacheCounts(parts),
   };
-  const editorParts = parts.slice(1);
+  // Only work that was done saves anything: the all-cloud price covers applied steps (their retries and
+  // fallback share included); the plan call and failed steps' calls still count toward what was spent.
+  const editorParts = steps.filter((step) => step.status === 'applied').flatMap((step) => (step.fallback ? [step, step.fallback] : [step]));
   const savings = computeSavings({
     architect: plan.architect,
     editorTokens: {

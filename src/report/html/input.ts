@@ -6,7 +6,7 @@ import { usageByDay, type DayUsage } from '../../stats/days.js';
 import type { IsLocal } from '../../stats/locality.js';
 import { usageByStep, type StepUsage } from '../../stats/run-steps.js';
 import { sumUsage, type UsageSum } from '../../stats/usage-sum.js';
-import type { Savings } from '../types.js';
+import type { RunReport, Savings } from '../types.js';
 
 /** One run as the report shows it. */
 export interface RunView {
@@ -17,6 +17,15 @@ export interface RunView {
   steps: StepUsage[];
   totals: UsageSum;
   savings: Savings;
+  /** How the run's steps ended, from its saved report (absent for a run tandem kept no report of). */
+  outcome?: StepCounts;
+}
+
+/** How many of a run's steps were applied, failed (refused edits included) or skipped. */
+export interface StepCounts {
+  applied: number;
+  failed: number;
+  skipped: number;
 }
 
 /** Everything the HTML report shows, computed. */
@@ -43,6 +52,8 @@ export interface ReportSources {
   architectModel: string;
   architectPricing?: Pricing;
   plan?: { task: string; titles: ReadonlyMap<number, string> };
+  /** The run's saved report: its step statuses and its saving over applied steps. */
+  report?: Pick<RunReport, 'steps' | 'savings'>;
 }
 
 /** Computes the report: the run's steps and saving (the whole run, whatever the period), and the period's days and stats. */
@@ -60,7 +71,8 @@ export function buildReportInput(sources: ReportSources): HtmlReportInput {
       calls,
       steps: usageByStep(calls, isLocal, sources.plan?.titles),
       totals,
-      savings: savingsOf(calls, totals, architectPricing),
+      savings: sources.report?.savings ?? savingsOf(calls, totals, architectPricing),
+      ...(sources.report ? { outcome: countSteps(sources.report.steps) } : {}),
     };
   }
   return {
@@ -72,4 +84,9 @@ export function buildReportInput(sources: ReportSources): HtmlReportInput {
     stats: aggregateStats(period, architectPricing),
     isLocal,
   };
+}
+
+function countSteps(steps: RunReport['steps']): StepCounts {
+  const count = (status: string) => steps.filter((step) => step.status === status).length;
+  return { applied: count('applied'), failed: count('failed'), skipped: count('skipped') };
 }

@@ -12,14 +12,17 @@ export function runSection(run: RunView, input: Pick<HtmlReportInput, 'architect
     run.planId ? `plan ${run.planId}` : null,
     first ? `started ${formatTime(new Date(first.ts))}` : null,
     `${formatInt(run.totals.calls)} calls, ${formatInt(run.totals.failures)} failed`,
+    run.outcome ? `steps: ${formatInt(run.outcome.applied)} applied, ${formatInt(run.outcome.failed)} failed or refused, ${formatInt(run.outcome.skipped)} skipped` : null,
   ].filter(Boolean);
+  const nothingApplied = run.outcome?.applied === 0;
   const { savings } = run;
   const estimated = run.totals.usageSource === 'estimated';
   const pct = savings.savedPct === null ? '' : ` (${Math.round(savings.savedPct)}%)`;
   const cards = [
     card('Cost', approx(formatCostSum(run.totals.cost), estimated), 'cost'),
     card('All-cloud cost', formatUsd(savings.allCloudUsd), 'all-cloud'),
-    card('Saved', `${formatUsd(savings.savedUsd)}${pct}`, savings.savedUsd !== null && savings.savedUsd > 0 ? 'saved gain' : 'saved'),
+    // Nothing applied, nothing saved: no Saved card, the steps' outcome instead.
+    nothingApplied ? card('Applied', 'nothing applied', 'applied none') : card('Saved', `${formatUsd(savings.savedUsd)}${pct}`, savings.savedUsd !== null && savings.savedUsd > 0 ? 'saved gain' : 'saved'),
     card('Tokens in / out', formatTokens(run.totals.promptTokens, run.totals.completionTokens, estimated), 'tokens'),
     card('Time in model calls', formatLatency(run.totals.latencyMs), 'latency'),
   ];
@@ -47,7 +50,7 @@ export function runSection(run: RunView, input: Pick<HtmlReportInput, 'architect
     run.task ? `<p class="task">${escapeHtml(oneLine(run.task))}</p>` : '',
     `<p class="meta">${escapeHtml(meta.join(' · '))}</p>`,
     `<div class="cards">${cards.join('')}</div>`,
-    `<p class="saving">${escapeHtml(savingLine(savings, input.architectModel))}</p>`,
+    `<p class="saving">${escapeHtml(savingLine(savings, input.architectModel, run.outcome?.applied))}</p>`,
     estimated ? `<p class="note" data-usage-source="estimated">${escapeHtml(ESTIMATED_NOTE)}</p>` : '',
     `<div class="charts">${perStep('cost-per-step', 'Cost per step', 'cost')}${perStep('latency-per-step', 'Latency per step', 'latency')}</div>`,
     `<h3>Calls</h3>`,
