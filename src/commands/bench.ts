@@ -58,11 +58,22 @@ export async function benchCommand(options: BenchOptions): Promise<number> {
   return report.tasks.every((t) => t.split.passed && t.cloud.passed) ? 0 : 1;
 }
 
-/** The simulated gateway's configuration: the built-in defaults only (a user's files and environment must not change what --sim shows). */
+/**
+ * The simulated gateway's configuration: the built-in defaults and the model, format and privacy flags only
+ * (a user's files and environment must not change what --sim shows; the editor stays a local, pinned one).
+ */
 function simConfig(options: BenchOptions): ResolvedConfig {
-  const editor = options.editorModel ? { model: options.editorModel, provider: { only: ['_tandem_local_router'] }, local: true, pricing: { input: 0, output: 0 } } : undefined;
-  const architect = options.architectModel ? { model: options.architectModel } : undefined;
-  return resolveConfig({ gateway: { baseURL: 'http://127.0.0.1:9/v1', name: 'simulated gateway' }, ...(editor && { editor }), ...(architect && { architect }) }, { TANDEM_API_KEY: 'simulated' }, ['bench --sim']);
+  const editor = {
+    ...(options.editorModel && { model: options.editorModel, provider: { only: ['_tandem_local_router'] }, local: true, pricing: { input: 0, output: 0 } }),
+    ...(options.editFormat && { editFormat: options.editFormat }),
+  };
+  const layer = {
+    gateway: { baseURL: 'http://127.0.0.1:9/v1', name: 'simulated gateway' },
+    editor,
+    ...(options.architectModel && { architect: { model: options.architectModel } }),
+    ...(options.privacy && { privacy: options.privacy }),
+  };
+  return resolveConfig(layer, { TANDEM_API_KEY: 'simulated' }, ['bench --sim']);
 }
 
 async function simulated(task: BenchTask) {
