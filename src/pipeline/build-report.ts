@@ -64,6 +64,7 @@ export function buildRunReport(plan: SavedPlan, outcomes: StepOutcome[], config:
     totals,
     savings,
     ...(branch ? { branch } : {}),
+    ...(plan.versions && plan.versions.length > 1 && { planVersions: plan.versions }),
     ...(totals.usageSource && { usageSource: totals.usageSource }),
   };
 }

@@ -62,7 +62,11 @@ export function renderRunTable(report: RunReport, options: RunTableOptions = {})
     cloudBytes: call.cloudBytes,
     status,
   });
-  const rows: Array<RunRow | 'rule'> = [callRow('plan', report.architect, 'planned')];
+  const versions = report.planVersions ?? [];
+  const revisions = versions.length - 1;
+  const rows: Array<RunRow | 'rule'> = [callRow('plan', report.architect, revisions > 0 ? `planned (${revisions} revision${revisions === 1 ? '' : 's'})` : 'planned')];
+  // A revised plan: what each version cost, under the plan row that sums them.
+  if (revisions > 0) versions.forEach((version, i) => rows.push({ ...callRow('↳', version.architect, i === 0 ? 'first plan' : `revision ${i}`), cloudBytes: undefined }));
   for (const step of steps) {
     // After retries the format may have changed (search/replace escalated to the whole file): name the one that applied.
     const tried = step.attempts > 1 ? [...(step.format && step.status === 'applied' ? [step.format] : []), `${step.attempts} attempts`] : [];

@@ -43,6 +43,8 @@ export interface RunReport {
   savings: Savings;
   /** Extra, outside the base contract: where the commits went. */
   branch?: string;
+  /** Extra: a revised plan's versions (the first plan, then each revision) with their own architect calls; `architect` is their sum. */
+  planVersions?: Array<{ id: string; architect: CallSummary }>;
   /** "estimated" when some figures are tandem's own count: the gateway sent no usage for some call. */
   usageSource?: 'estimated';
   /**

@@ -19,6 +19,18 @@ const report: RunReport = {
 };
 
 describe('renderRunTable', () => {
+  it('shows what each version of a revised plan cost under the plan row that sums them', () => {
+    const first = { model: 'anthropic/claude-sonnet-4', provider: 'anthropic', promptTokens: 2000, completionTokens: 200, latencyMs: 4000, costUsd: 0.009 };
+    const second = { model: 'anthropic/claude-sonnet-4', provider: 'anthropic', promptTokens: 2200, completionTokens: 110, latencyMs: 4200, costUsd: 0.00825 };
+    const lines = renderRunTable({ ...report, planVersions: [{ id: 'p-0', architect: first }, { id: 'p-1', architect: second }] }).split('\n');
+    expect(lines.slice(1, 4).map((line) => line.replace(/ +/g, ' '))).toEqual([
+      'plan anthropic/claude-sonnet-4 anthropic 4,200 / 310 8.2s $0.0173 planned (1 revision)',
+      '↳ anthropic/claude-sonnet-4 anthropic 2,000 / 200 4.0s $0.0090 first plan',
+      '↳ anthropic/claude-sonnet-4 anthropic 2,200 / 110 4.2s $0.0083 revision 1',
+    ]);
+    expect(lines.find((line) => line.startsWith('total'))).toContain('$0.0175');
+  });
+
   it('prints the plan row, steps in order with the fallback share, totals and the saving', () => {
     expect(renderRunTable(report)).toBe(
       [
