@@ -86,7 +86,7 @@ describe('tandem plan --revise', () => {
     expect(revise.stdout).toMatch(/^plan +[\w-]+ +anthropic\/claude-sonnet-4 +1,000 \/ 200 .* \$0\.0060$/m);
     expect(revise.stdout).toMatch(/^revision 1 +[\w-]+ +anthropic\/claude-sonnet-4 +1,500 \/ 100 .* \$0\.0060$/m);
     expect(revise.stdout).toMatch(/^total +2,500 \/ 300 .* \$0\.0120$/m);
-    expect(revise.stdout).toContain(`(revises ${first}). Apply it with: tandem apply ${revised.id}`);
+    expect(revise.stdout).toContain(`(revises ${first}).\nApply it with: tandem apply ${revised.id}`);
   });
 
   it('takes the feedback as the only word after --revise, and refuses a missing plan or feedback with exit 2 before any call', async () => {
