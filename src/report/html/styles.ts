@@ -24,7 +24,7 @@ code { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 .card .label { color: var(--muted); font-size: 12px; }
 .card .value { font-size: 20px; font-variant-numeric: tabular-nums; }
 .card.gain .value { color: var(--local); }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(400px, 1fr)); gap: 16px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(400px, 100%), 1fr)); gap: 16px; }
 figure.chart { margin: 0; background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
 figcaption { font-weight: 600; }
 figure.chart svg { display: block; width: 100%; height: auto; }
@@ -37,7 +37,14 @@ figure.chart svg { display: block; width: 100%; height: auto; }
 svg text { fill: var(--muted); font-size: 12px; }
 svg text.value { fill: var(--fg); font-size: 11px; }
 svg text.unknown { fill: var(--bad); font-size: 15px; font-weight: 700; }
-.table-wrap { overflow-x: auto; }
+.table-wrap { overflow-x: auto; max-width: 100%; background: var(--card); border: 1px solid var(--line); border-radius: 8px; }
+/* A phone: less padding, and long words (ids, model names) break instead of pushing the page sideways. */
+@media (max-width: 600px) {
+  body { padding: 12px; }
+  .card { min-width: 0; flex: 1 1 140px; }
+  .card .value { font-size: 17px; }
+  h2, .meta, .task, .saving, figcaption { overflow-wrap: anywhere; }
+}
 table { border-collapse: collapse; width: 100%; font-size: 12.5px; font-variant-numeric: tabular-nums; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); white-space: nowrap; }
 th { color: var(--muted); font-weight: 600; }
