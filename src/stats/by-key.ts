@@ -31,6 +31,8 @@ export interface KeyedSummary {
 export function aggregateByKey(records: ActivityRecord[], by: StatsKey, architectPricing?: Pricing): KeyedSummary {
   const groups = new Map<string, ActivityRecord[]>();
   for (const record of records) {
+    // Warm-ups (model loads, in `tandem log`) are left out, as in the by-model summary.
+    if (record.kind === 'warm-up') continue;
     const key = record[by] ?? UNNAMED;
     const group = groups.get(key);
     if (group) group.push(record);
