@@ -9,7 +9,6 @@ import { withChannel } from './channel.js';
 import { resolveConcurrency, type Concurrency } from './concurrency.js';
 import { checkTouchedFiles } from './dirty-check.js';
 import { committedSteps } from './resume.js';
-import { refusedTargets } from './targets.js';
 import { createRunContext, type ClientFactory, type RunContext } from './context.js';
 import type { Emit, PipelineEvent } from './events.js';
 import type { Decisions } from './decisions.js';
@@ -131,7 +130,6 @@ async function applyWith(ctx: RunContext, plan: SavedPlan, settings: ApplySettin
     await savePlan(ctx.root, plan);
   }
   if (selected.length === 0) throw new TandemError('no steps approved; nothing was applied', { exitCode: ExitCode.failed });
-  const refused = refusedTargets(ctx.root, plan.steps, permissions);
   const { branch, done } = await resumeOrCreateBranch(ctx.workspace, plan, settings);
   if (done.size > 0) {
     const left = selected.filter((index) => !done.has(index)).length;
@@ -143,7 +141,7 @@ async function applyWith(ctx: RunContext, plan: SavedPlan, settings: ApplySettin
   try {
     rounds = await applyRounds(
       ctx,
-      { plan, branch, selected, concurrency: resolveConcurrency(settings.concurrency, ctx.config.editor, plan.steps, selected), dirtyFiles: dirty, decisions: settings.decisions, verify: settings.verify, halted: () => budget?.stop?.message, committer, refused, done },
+      { plan, branch, selected, concurrency: resolveConcurrency(settings.concurrency, ctx.config.editor, plan.steps, selected), dirtyFiles: dirty, decisions: settings.decisions, verify: settings.verify, halted: () => budget?.stop?.message, committer, permissions, done },
       emit,
     );
   } finally {

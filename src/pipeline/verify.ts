@@ -11,6 +11,8 @@ import type { RunContext } from './context.js';
 import type { Emit } from './events.js';
 import type { StepOutcome } from './outcome.js';
 import type { StepCommitter } from '../workspace/step-commit.js';
+import type { TargetPermissions } from '../workspace/target-policy.js';
+import { refusedTargets } from './targets.js';
 import type { Decisions } from './decisions.js';
 
 /** `--check`, `--check-each` and `--fix-rounds`. */
@@ -32,7 +34,8 @@ export interface RoundsInput {
   verify?: VerifySettings;
   halted: () => string | undefined;
   committer: StepCommitter;
-  refused?: Map<number, string>;
+  /** What steps may target; checked again for every round's steps, fix-ups included. */
+  permissions: TargetPermissions;
   done?: Map<number, string>;
 }
 
@@ -80,7 +83,7 @@ export async function applyRounds(ctx: RunContext, input: RoundsInput, emit: Emi
     // The plan has grown: front ends learn its new steps as for any apply.
     if (kind === 'fix') emit({ type: 'apply-start', plan, branch: input.branch, steps: selected });
     const afterApply = verify?.checkEach ? async (index: number) => void result.stepChecks.set(index, await check(round, index)) : undefined;
-    const options = { selected: new Set(selected), from, concurrency: input.concurrency, dirtyFiles: input.dirtyFiles, halted: input.halted, afterApply, committer: input.committer, refused: input.refused, done: input.done };
+    const options = { selected: new Set(selected), from, concurrency: input.concurrency, dirtyFiles: input.dirtyFiles, halted: input.halted, afterApply, committer: input.committer, refused: refusedTargets(ctx.root, plan.steps, input.permissions), done: input.done };
     const outcomes = await applyStage(ctx, plan, options, emit);
     result.outcomes.push(...outcomes);
     const entry: RoundReport = { round, kind, summary, steps: outcomes.map((o) => o.index), architect };
