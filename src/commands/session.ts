@@ -14,6 +14,7 @@ import { acquireRepoLock } from '../workspace/lock.js';
 import { preflight } from '../workspace/preflight.js';
 import { openProject, type ConfigFlags } from './options.js';
 import { describeUndo } from './undo.js';
+import { treeNote } from './tree-note.js';
 import { loadRunRecord, saveRunRecord } from '../report/run-record.js';
 import { revisePipeline } from '../pipeline/revise.js';
 import type { SavedPlan } from '../architect/types.js';
@@ -83,6 +84,7 @@ export async function createSessionServices(workspace: Workspace, config: Resolv
       const outcome = await loadRunRecord(workspace.root, plan.id);
       yield* revisePipeline({ workspace, config, signal, files: [], revision: { plan, feedback, outcome } });
     },
+    checkTree: async () => treeNote(await workspace.changes(), Boolean(options.allowDirty)),
     revertStep: (commit) => revertCommit(workspace, commit),
     undo: async () => describeUndo(await undoLastRun(workspace)),
     async log(limit, width) {

@@ -21,6 +21,8 @@ export interface SessionServices {
   runTask(task: string, decisions: Decisions, signal: AbortSignal): AsyncIterable<PipelineEvent>;
   /** Asks the architect to revise `plan` with the user's feedback; the revised plan arrives as `plan-ready`, saved as a new plan. */
   revisePlan(plan: SavedPlan, feedback: string, signal: AbortSignal): AsyncIterable<PipelineEvent>;
+  /** The working tree in words, checked when the session opens: what would stop a run, what never does. */
+  checkTree(): Promise<string>;
   /** Reverts one step's commit; returns the revert commit's sha. */
   revertStep(commit: string): Promise<string>;
   /** Reverts the last run's commits; returns what was done, in words. */

@@ -90,6 +90,18 @@ export function useSession(services: SessionServices, quit: (exitCode: number) =
     setHistory((items) => [...items, { id: items.length, kind, text, ...extra }]);
   }, []);
 
+  // The tree is checked once the screen is up (start-up stays fast) and said before the first task is typed.
+  useEffect(() => {
+    let live = true;
+    services.checkTree().then(
+      (note) => live && say('output', note),
+      (error: unknown) => live && say('error', `could not check the working tree: ${describeError(error).message}`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [services, say]);
+
   // A run that ended without a report leaves its reason in the scrollback and gives the prompt back.
   useEffect(() => {
     if (active || run.stage === 'idle' || run.stage === 'done') return;

@@ -290,7 +290,7 @@ describe('slash commands', () => {
     expect(frame).toContain('(5 calls)');
     expect(frame).toContain('✗ /log takes a number of calls, got "many"');
     expect(frame).toContain('architect      1  $0.0060');
-    expect(frame).toContain('✗ unknown command /nope\n  type /help for the list');
+    expect(frame).toContain('✗ unknown command /nope\n  Type /help for the list.');
     expect(calls).toEqual(['log 5 80', 'stats 80', 'undo']);
   });
 
@@ -396,6 +396,16 @@ describe('revising the plan under review', () => {
     await tui.until('the plan was not revised: the gateway is unreachable');
     expect(tui.frame()).toContain('Instructions for step 1');
     expect(tui.frame()).toContain('Create greet');
+  });
+});
+
+describe('when the session opens', () => {
+  it('checks the working tree and says so before a task is typed', async () => {
+    const fake = fakeServices();
+    fake.services.checkTree = async () => '1 untracked file (notes.txt): never blocking, never committed.';
+    tui = await renderTui(<App services={fake.services} onExit={() => undefined} theme={{}} clock={clock} />);
+    await tui.until('never blocking');
+    expect(tui.frame()).toMatch(/Type a task and press enter, or \/help\.\n\n1 untracked file \(notes\.txt\): never blocking, never committed\.\n\n›/);
   });
 });
 

@@ -90,6 +90,7 @@ export function fakeServices(): { services: SessionServices; runs: FakeRun[]; re
       revisions.push({ plan, feedback, signal, emit: stream.emit, end: stream.end });
       return stream.events;
     },
+    checkTree: async () => 'Working tree clean.',
     async revertStep(commit) {
       calls.push(`revert ${commit}`);
       return 'feedfacefeedfacefeedfacefeedfacefeedface';
