@@ -17,17 +17,19 @@ export interface LiveRegion {
 
 /** A live region on `stream`, `width` columns wide. */
 export function createLiveRegion(stream: ProgressStream, width: number): LiveRegion {
+  // Every live line ends with a newline (the cursor rests under the region), so a log of the output has
+  // one line per frame rather than frames joined by carriage returns; a redraw moves up and clears.
   let shown = 0;
   const erase = () => {
     if (shown === 0) return '';
-    const text = `${shown > 1 ? `\x1b[${shown - 1}A` : ''}\r\x1b[J`;
+    const text = `\x1b[${shown}A\x1b[J`;
     shown = 0;
     return text;
   };
   let current: string[] = [];
   const render = (lines: string[]) => {
     shown = lines.length;
-    return lines.map((line) => truncate(line, Math.max(width - 1, 1))).join('\n');
+    return lines.map((line) => `${truncate(line, Math.max(width - 1, 1))}\n`).join('');
   };
   return {
     print(line) {
