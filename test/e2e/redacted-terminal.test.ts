@@ -26,22 +26,27 @@ describe('what a person sees in a terminal (80x24)', () => {
     const lines = [
       record({ usageSource: 'estimated' }),
       // An older log line written raw, before the redaction existed: it is shown redacted all the same.
-      record({ ts: '2026-03-01T10:00:05.000Z', status: 'error', promptTokens: 0, completionTokens: 0, costUsd: null, costSource: 'unknown', error: `401 bad token ${SLACK} for account ${CUSTOM}` }),
+      record({ ts: '2026-03-01T10:00:05.000Z', status: 'error', promptTokens: 0, completionTokens: 0, costUsd: null, costSource: 'unknown', error: `401 ${CUSTOM} refused; token ${SLACK}` }),
     ];
     await writeFile(join(repo.root, '.tandem/activity.jsonl'), lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
-    const command = `stty cols 80 rows 24; node ${BIN} log`;
-    const result = await execa('script', ['-qec', command, '/dev/null'], {
-      cwd: repo.root,
-      reject: false,
-      env: { HOME: await isolatedHome(), NO_COLOR: '1', PATH: process.env.PATH ?? '', TZ: 'UTC', MY_SERVICE_SECRET: CUSTOM },
-      extendEnv: false,
-      timeout: 60_000,
-    });
-    const screen = stripVTControlCharacters(result.stdout).replace(/\r/g, '');
-    expect(result.exitCode, screen).toBe(0);
-    expect(screen).toMatch(/editor .* ~1,234 \/ ~56 .* ~\$0\.0000 +ok/);
-    expect(screen).toContain('error: 401 bad token [REDACTED:slack-token]');
-    expect(screen).not.toContain(SLACK);
-    expect(screen).not.toContain(CUSTOM);
+    const screens: string[] = [];
+    for (const args of ['log', 'log --wide']) {
+      const command = `stty cols 80 rows 24; node ${BIN} ${args}`;
+      const result = await execa('script', ['-qec', command, '/dev/null'], {
+        cwd: repo.root,
+        reject: false,
+        env: { HOME: await isolatedHome(), NO_COLOR: '1', PATH: process.env.PATH ?? '', TZ: 'UTC', MY_SERVICE_SECRET: CUSTOM },
+        extendEnv: false,
+        timeout: 60_000,
+      });
+      const screen = stripVTControlCharacters(result.stdout).replace(/\r/g, '');
+      expect(result.exitCode, screen).toBe(0);
+      expect(screen).not.toContain(SLACK.slice(0, 12));
+      expect(screen).not.toContain(CUSTOM.slice(0, 8));
+      screens.push(screen);
+    }
+    expect(screens[0]).toMatch(/editor +qwen2\.5-coder +~\$0\.0000 +ok/);
+    expect(screens[1]).toMatch(/editor .* ~1,234 \/ ~56 .* ~\$0\.0000 +ok/);
+    expect(screens[1]).toContain('error: 401 [REDACTED:secret] refused; token xox…');
   });
 });
