@@ -38,8 +38,14 @@ export const RUN_COLUMNS: RunColumn[] = [
   { header: 'Latency', align: 'right', drop: 5, cell: (row) => dash(row, (call) => formatLatency(call.latencyMs)) },
   { header: 'Cost', align: 'right', tone: dimTone, cell: (row) => row.cost },
   { header: 'To cloud', align: 'right', drop: 4, shown: (report) => Boolean(report.egress), cell: (row) => (row.cloudBytes ? formatBytes(row.cloudBytes) : '-') },
+  { header: 'Upstream', shrink: 'middle', min: 12, drop: 7, shown: servedByPool, cell: (row) => (row.step === 'total' || row.step === 'plan' ? '' : (row.step !== '↳' && row.report?.upstream) || '-') },
   { header: 'Status', shrink: 'end', min: 20, tone: statusTone, cell: (row) => row.status },
 ];
+
+/** The Upstream column is worth its room only when a load balancer spread the steps over more than one host. */
+function servedByPool(report: RunReport): boolean {
+  return new Set(report.steps.map((step) => step.upstream).filter((upstream) => upstream !== undefined)).size > 1;
+}
 
 /** How a run table is printed: the terminal's width and colour, and the model named in the saving line. */
 export interface RunTableOptions extends TableOptions {

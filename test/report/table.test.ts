@@ -174,3 +174,30 @@ describe('renderActivityTable', () => {
     expect(renderActivityTable([])).toBe('Time  Role  Model  Provider  Tokens in/out  Latency  Cost  Status');
   });
 });
+
+describe('the Upstream column', () => {
+  const pooled = (upstreams: Array<string | undefined>): RunReport => ({
+    ...report,
+    steps: report.steps.map((step, i) => (upstreams[i] === undefined ? step : { ...step, upstream: upstreams[i] })),
+  });
+  const header = (r: RunReport) => renderRunTable(r).split('\n')[0];
+
+  it('appears only when more than one upstream served the steps, naming each step\'s host', () => {
+    expect(header(report)).not.toContain('Upstream');
+    expect(header(pooled(['http://gpu-1:11434/v1', 'http://gpu-1:11434/v1', 'http://gpu-1:11434/v1']))).not.toContain('Upstream');
+    const table = renderRunTable(pooled(['http://gpu-2:11434/v1', 'http://gpu-1:11434/v1', 'http://gpu-2:11434/v1'])).split('\n');
+    expect(table[0]).toMatch(/Upstream\s+Status$/);
+    const cells = (prefix: string) => table.filter((line) => line.startsWith(prefix)).map((line) => line.split(/\s{2,}/).at(-2));
+    expect(cells('1 ')).toEqual(['http://gpu-1:11434/v1']);
+    expect(cells('2 ')).toEqual(['http://gpu-2:11434/v1']);
+    // The fallback's share, a step that made no call and the plan row name no pool member.
+    expect(table.find((line) => line.startsWith('↳'))).toMatch(/\s-\s+fallback$/);
+    expect(table.find((line) => line.startsWith('4 '))).toMatch(/\s-\s+skipped/);
+  });
+
+  it('is the first column to go on a narrow terminal', () => {
+    const narrow = renderRunTable(pooled(['http://gpu-2:11434/v1', 'http://gpu-1:11434/v1']), { width: 80 });
+    expect(narrow.split('\n')[0]).not.toContain('Upstream');
+    for (const line of narrow.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+  });
+});
