@@ -1,11 +1,10 @@
 import { formatTime, formatUsd } from '../report/format.js';
-import { dimTone } from '../report/color.js';
 import { renderColumns, type Column, type Row, type TableOptions } from '../report/layout.js';
 import { savingLine } from '../report/table.js';
 import type { KeyedSummary } from './by-key.js';
 import { usageJson } from './export.js';
 import { toCsv } from './csv.js';
-import { usageCells } from './table.js';
+import { USAGE_COLUMNS, usageCells } from './table.js';
 
 /** `tandem stats --by <key> --json`: each group under the key's own name. */
 export function keyedJson(summary: KeyedSummary, period: { since: Date | null; until: Date }): Record<string, unknown> {
@@ -31,16 +30,7 @@ export function keyedCsv(summary: KeyedSummary): string {
 
 /** `tandem stats --by <key>` as plain text: one row per pool member or repository. */
 export function renderKeyedTable(summary: KeyedSummary, options: TableOptions & { since: Date | null; architectModel: string }): string {
-  const columns: Column[] = [
-    { header: summary.by === 'upstream' ? 'Upstream' : 'Repository', shrink: 'start', min: 16 },
-    { header: 'Calls', align: 'right', drop: 3 },
-    { header: 'Failed', align: 'right', drop: 4 },
-    { header: 'Tokens in/out', align: 'right', drop: 2 },
-    { header: 'Cost', align: 'right', tone: dimTone },
-    { header: 'p50', align: 'right', drop: 5 },
-    { header: 'p95', align: 'right', drop: 5 },
-    { header: 'Saved', align: 'right' },
-  ];
+  const columns: Column[] = [{ header: summary.by === 'upstream' ? 'Upstream' : 'Repository', shrink: 'start', min: 16 }, ...USAGE_COLUMNS];
   const rows: Row[] = summary.groups.map((group) => [group.key, ...usageCells(group), formatUsd(group.savings.savedUsd)]);
   rows.push('rule', ['total', ...usageCells(summary.totals), formatUsd(summary.savings.savedUsd)]);
   const heading = `${options.since ? `Model calls since ${formatTime(options.since)}` : 'All recorded model calls'}, by ${summary.by === 'upstream' ? 'upstream' : 'repository'}`;

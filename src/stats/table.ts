@@ -6,10 +6,8 @@ import { savingLine } from '../report/table.js';
 import type { StatsSummary } from './aggregate.js';
 import type { UsageSum } from './usage-sum.js';
 
-const COLUMNS: Column[] = [
-  { header: 'Role' },
-  { header: 'Model', shrink: 'middle', min: 16 },
-  { header: 'Provider', shrink: 'middle', min: 10, drop: 6 },
+/** The columns of usageCells and the saving after them, shared by every stats table. */
+export const USAGE_COLUMNS: Column[] = [
   { header: 'Calls', align: 'right', drop: 3 },
   { header: 'Failed', align: 'right', drop: 4 },
   { header: 'Tokens in/out', align: 'right', drop: 2 },
@@ -18,6 +16,8 @@ const COLUMNS: Column[] = [
   { header: 'p95', align: 'right', drop: 5 },
   { header: 'Saved', align: 'right' },
 ];
+
+const COLUMNS: Column[] = [{ header: 'Role' }, { header: 'Model', shrink: 'middle', min: 16 }, { header: 'Provider', shrink: 'middle', min: 10, drop: 6 }, ...USAGE_COLUMNS];
 
 /**
  * `tandem stats` as plain text: what period it covers, one row per role, model and provider, a totals row,
