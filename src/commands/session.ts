@@ -1,24 +1,7 @@
-import { readActivity, scanActivity } from '../activity/log.js';
-import type { ResolvedConfig } from '../config/types.js';
-import { usageError } from '../errors.js';
-import type { PipelineEvent } from '../pipeline/events.js';
-import { runPipeline, type Decisions } from '../pipeline/run.js';
-import { revertCommit, undoLastRun } from '../pipeline/undo.js';
-import { renderActivityTable } from '../report/table.js';
-import { StatsAccumulator } from '../stats/aggregate.js';
-import { renderStatsTable } from '../stats/table.js';
-import { configText } from '../ui/config-text.js';
-import type { SessionServices } from '../ui/session-services.js';
-import type { Workspace } from '../workspace/git.js';
-import { acquireRepoLock } from '../workspace/lock.js';
-import { preflight } from '../workspace/preflight.js';
-import { openProject, type ConfigFlags } from './options.js';
-import { describeUndo } from './undo.js';
-import { treeNote } from './tree-note.js';
-import { loadRunRecord, saveRunRecord } from '../report/run-record.js';
-import { revisePipeline } from '../pipeline/revise.js';
-import type { SavedPlan } from '../architect/types.js';
+import { ExitCode, usageError } from '../errors.js';
 import type { Concurrency } from '../pipeline/concurrency.js';
+import { drawFirstFrame } from '../ui/first-frame.js';
+import type { ConfigFlags } from './options.js';
 
 /** Options of `tandem session` (also plain `tandem`). */
 export interface SessionOptions extends ConfigFlags {
@@ -35,69 +18,39 @@ export interface Terminal {
 
 /**
  * `tandem` / `tandem session`: the interactive ink session. Without a terminal on both ends nobody could
- * answer it, so it refuses at once (exit 2) rather than wait. Ink and React are loaded only here.
+ * answer it, so it refuses at once (exit 2) rather than wait. Ink and React are loaded only here, while
+ * the first frame (plain escape codes) already takes the task.
  */
 export async function sessionCommand(options: SessionOptions, terminal: Terminal = process): Promise<number> {
   if (!terminal.stdin.isTTY || !terminal.stdout.isTTY) {
     throw usageError('the interactive session needs a terminal', 'usage: tandem [session] in a terminal; in scripts use tandem run "<task>" --yes (or --ci)');
   }
-  const { workspace, config } = await openProject(options);
-  Object.assign(process.env, await preflight(workspace, { ci: false, inPlace: options.inPlace }));
-  const services = await createSessionServices(workspace, config, options);
-  const [{ render }, { createElement }, { App }] = await Promise.all([import('ink'), import('react'), import('../ui/App.js')]);
+  // The prompt is drawn before anything loads; keys typed meanwhile are kept for the real one.
+  const frame = drawFirstFrame(process);
+  let typed;
+  let loaded;
+  try {
+    loaded = await Promise.all([openServices(options), import('ink'), import('react'), import('../ui/App.js')]);
+  } finally {
+    typed = frame.stop();
+  }
+  if (typed.interrupted) return ExitCode.interrupted;
+  const [services, { render }, { createElement }, { App }] = loaded;
   let exitCode = 0;
-  const app = render(createElement(App, { services, onExit: (code: number) => (exitCode = code) }), { exitOnCtrlC: false });
+  const app = render(createElement(App, { services, initialPrompt: typed.text, initialSubmit: typed.submitted, onExit: (code: number) => (exitCode = code) }), { exitOnCtrlC: false });
   await app.waitUntilExit();
   return exitCode;
 }
 
-/**
- * What the session screens may ask of the core. The first run of the session creates its branch
- * (`tandem/<plan-id>`, or the current one with --in-place); later runs commit on that same branch.
- */
-export async function createSessionServices(workspace: Workspace, config: ResolvedConfig, options: SessionOptions): Promise<SessionServices> {
-  let sessionBranch = options.inPlace ? await workspace.currentBranch() : undefined;
-  const provider = config.editor.provider?.only;
-  return {
-    info: {
-      root: workspace.root,
-      branch: await workspace.currentBranch(),
-      architectModel: config.architect.model,
-      editorModel: config.editor.model,
-      editorProvider: Array.isArray(provider) ? provider.join(', ') : '',
-    },
-    async *runTask(task: string, decisions: Decisions, signal: AbortSignal): AsyncGenerator<PipelineEvent> {
-      const lock = await acquireRepoLock(workspace.root, 'session');
-      try {
-        const inPlace = sessionBranch !== undefined && (await workspace.currentBranch()) === sessionBranch;
-        const events = runPipeline({ workspace, config, signal, task, files: [], concurrency: options.concurrency, allowDirty: Boolean(options.allowDirty), inPlace, decisions, verifyHooks: config.git.verify });
-        for await (const event of events) {
-          if (event.type === 'apply-start') sessionBranch = event.branch;
-          if (event.type === 'done') await saveRunRecord(workspace.root, event.report);
-          yield event;
-        }
-      } finally {
-        await lock.release();
-      }
-    },
-    async *revisePlan(plan: SavedPlan, feedback: string, signal: AbortSignal): AsyncGenerator<PipelineEvent> {
-      const outcome = await loadRunRecord(workspace.root, plan.id);
-      yield* revisePipeline({ workspace, config, signal, files: [], revision: { plan, feedback, outcome } });
-    },
-    checkTree: async () => treeNote(await workspace.changes(), Boolean(options.allowDirty)),
-    revertStep: (commit) => revertCommit(workspace, commit),
-    undo: async () => describeUndo(await undoLastRun(workspace)),
-    async log(limit, width) {
-      const records = await readActivity(workspace.root, { limit });
-      return records.length === 0 ? 'No model calls recorded yet in .tandem/activity.jsonl.' : renderActivityTable(records, { width, wideHint: 'a wider terminal shows all' });
-    },
-    async stats(width) {
-      const sums = new StatsAccumulator();
-      await scanActivity(workspace.root, (record) => sums.add(record));
-      const summary = sums.summary(config.architect.pricing);
-      if (summary.totals.calls === 0) return 'No model calls recorded yet in .tandem/activity.jsonl.';
-      return renderStatsTable(summary, { since: null, architectModel: config.architect.model, width, wideHint: 'a wider terminal shows all' });
-    },
-    config: () => configText(config),
-  };
+
+/** The project, its preflight checks and the services the screens use, loaded behind the first frame. */
+async function openServices(options: SessionOptions) {
+  const [{ openProject }, { preflight }, { createSessionServices }] = await Promise.all([
+    import('./options.js'),
+    import('../workspace/preflight.js'),
+    import('./session-services.js'),
+  ]);
+  const { workspace, config } = await openProject(options);
+  Object.assign(process.env, await preflight(workspace, { ci: false, inPlace: options.inPlace }));
+  return createSessionServices(workspace, config, options);
 }

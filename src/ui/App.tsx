@@ -1,5 +1,5 @@
 import { Static, useApp, useInput } from 'ink';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ClockContext, type Clock } from './use-clock.js';
 import { HistoryLine } from './HistoryLine.js';
 import type { SessionServices } from './session-services.js';
@@ -11,6 +11,10 @@ import { ThemeContext } from './use-theme.js';
 /** Props of App. */
 export interface AppProps {
   services: SessionServices;
+  /** What was typed into the first frame before the app was loaded. */
+  initialPrompt?: string;
+  /** Enter was pressed in the first frame: the initial prompt is submitted as soon as the app is up. */
+  initialSubmit?: boolean;
   /** Told the session's exit code just before the app unmounts. */
   onExit(exitCode: number): void;
   theme?: Theme;
@@ -20,23 +24,33 @@ export interface AppProps {
 const WALL_CLOCK: Clock = { now: Date.now, tickMs: 100 };
 
 /** The interactive session: the scrollback (written once) above the live screen. */
-export function App({ services, onExit, theme = themeFor(process.env), clock = WALL_CLOCK }: AppProps) {
+export function App({ services, initialPrompt, initialSubmit, onExit, theme = themeFor(process.env), clock = WALL_CLOCK }: AppProps) {
   return (
     <ThemeContext.Provider value={theme}>
       <ClockContext.Provider value={clock}>
-        <Session services={services} onExit={onExit} />
+        <Session services={services} initialPrompt={initialPrompt} initialSubmit={initialSubmit} onExit={onExit} />
       </ClockContext.Provider>
     </ThemeContext.Provider>
   );
 }
 
-function Session({ services, onExit }: Pick<AppProps, 'services' | 'onExit'>) {
+function Session({ services, initialPrompt, initialSubmit, onExit }: Pick<AppProps, 'services' | 'initialPrompt' | 'initialSubmit' | 'onExit'>) {
   const { exit } = useApp();
   const [closing, setClosing] = useState(false);
-  const session = useSession(services, (exitCode) => {
-    onExit(exitCode);
-    setClosing(true);
-  });
+  const session = useSession(
+    services,
+    (exitCode) => {
+      onExit(exitCode);
+      setClosing(true);
+    },
+    initialPrompt,
+  );
+  const submitted = useRef(false);
+  useEffect(() => {
+    if (!initialSubmit || submitted.current || !initialPrompt) return;
+    submitted.current = true;
+    session.submit(initialPrompt);
+  }, [initialSubmit, initialPrompt, session]);
   // The live screen is drawn empty first, so leaving does not strand a prompt in the terminal.
   useEffect(() => {
     if (closing) exit();

@@ -67,7 +67,7 @@ export interface SessionHook {
 const DEFAULT_LOG_LIMIT = 20;
 
 /** The session's controller: runs tasks through the injected services and keeps what the screens show. */
-export function useSession(services: SessionServices, quit: (exitCode: number) => void): SessionHook {
+export function useSession(services: SessionServices, quit: (exitCode: number) => void, initialPrompt = ''): SessionHook {
   const clock = useClock();
   const size = useTerminalSize();
   const pipeline = usePipeline(clock.now);
@@ -76,7 +76,7 @@ export function useSession(services: SessionServices, quit: (exitCode: number) =
   const [active, setActive] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
-  const [prompt, setPrompt] = useState<TextState>(textAt(''));
+  const [prompt, setPrompt] = useState<TextState>(textAt(initialPrompt));
   const [entered, setEntered] = useState<string[]>([]);
   const [revising, setRevising] = useState(false);
   const [cursor, setCursor] = useState(0);

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSessionServices, sessionCommand } from '../../src/commands/session.js';
+import { createSessionServices } from '../../src/commands/session-services.js';
+import { sessionCommand } from '../../src/commands/session.js';
 import { loadConfig } from '../../src/config/load.js';
 import { ExitCode, TandemError } from '../../src/errors.js';
 import type { PipelineEvent } from '../../src/pipeline/events.js';
