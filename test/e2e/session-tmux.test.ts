@@ -90,7 +90,7 @@ describe.skipIf(!hasTmux)('the interactive session in a real terminal (tmux)', (
 
     const table = await waitFor('saved $0.0060');
     expect(table).toContain('n next task');
-    expect(table).toMatch(/Step\s+File\s+Model\s+Provider\s+Tokens in\/out\s+Latency\s+Cost\s+To cloud\s+Status/);
+    expect(table).toMatch(/Step\s+File\s+Model\s+(Provider\s+)?Tokens in\/out\s+Latency\s+Cost\s+To cloud\s+Status/);
     expect(table).toMatch(/total\s+2,000 \/ 400\s+\S+\s+\$0\.0060\s+\d+\.\d KB\s+2 applied/);
     expect(table).toContain('saved $0.0060 (50%) against running every step on anthropic/claude-sonnet-4');
     const branch = (await repo.git('rev-parse', '--abbrev-ref', 'HEAD'));
