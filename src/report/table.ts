@@ -143,7 +143,7 @@ const ACTIVITY_COLUMNS: Column[] = [
   { header: 'Tokens in/out', align: 'right', drop: 3 },
   { header: 'Latency', align: 'right', drop: 4 },
   { header: 'Cost', align: 'right', tone: dimTone },
-  { header: 'Status', shrink: 'end', min: 10, tone: statusTone },
+  { header: 'Status', shrink: 'end', min: 12, tone: statusTone },
 ];
 
 /** `tandem log`: every recorded model call, one row each, in the order given (newest last); errors are shortened. */
