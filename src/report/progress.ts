@@ -40,7 +40,8 @@ export function createProgressPrinter(stream: ProgressStream, env: NodeJS.Proces
   const width = lineWidth(stream);
   const color = colorOn(stream, env);
   const region: LiveRegion | undefined = animateOn(stream, env) ? createLiveRegion(stream, width ?? 80) : undefined;
-  const fit = (text: string) => (width === undefined ? text : truncate(text, width));
+  // A few columns of margin: the lines hold multi-byte marks (·, …), which some log readers count as bytes.
+  const fit = (text: string) => (width === undefined ? text : truncate(text, Math.max(width - 4, 20)));
   const out = (text: string, tone?: Tone) => {
     const line = color ? paint(tone, fit(text)) : fit(text);
     if (region) region.print(line);
