@@ -34,7 +34,12 @@ export async function sessionCommand(options: SessionOptions, terminal: Terminal
   } finally {
     typed = frame.stop();
   }
-  if (typed.interrupted) return ExitCode.interrupted;
+  if (typed.interrupted) {
+    // Ink never took the terminal: let go of standard input, or it would keep the process alive.
+    process.stdin.pause();
+    (process.stdin as { unref?: () => void }).unref?.();
+    return ExitCode.interrupted;
+  }
   const [services, { render }, { createElement }, { App }] = loaded;
   let exitCode = 0;
   const app = render(createElement(App, { services, initialPrompt: typed.text, initialSubmit: typed.submitted, onExit: (code: number) => (exitCode = code) }), { exitOnCtrlC: false });
