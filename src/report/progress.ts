@@ -183,7 +183,7 @@ function rate(live: Live, now: number): string {
   const at = live.ended ?? now;
   const elapsed = `${Math.floor((at - live.started) / 1000)}s`;
   const tokens = live.firstText === undefined || live.chars === 0 ? '' : ` · ${Math.round(live.chars / 4 / (Math.max(at - live.firstText, 250) / 1000))} tok/s`;
-  return `${elapsed}${tokens}${live.ended === undefined ? '' : ' · edited, applying in plan order'}`;
+  return `${elapsed}${tokens}${live.ended === undefined ? '' : ' · edited, committing'}`;
 }
 
 function seconds(ms: number): string {
