@@ -114,10 +114,12 @@ describe('a successful call', () => {
   });
 
   test('ttft is measured to the first delta and is below the latency', async () => {
-    const { client } = await setup([{ text: 'abcdefgh', chunks: 4, delayMs: 20, chunkDelayMs: 15 }]);
+    const { client } = await setup([{ text: 'abcdefgh', chunks: 4, delayMs: 20, chunkDelayMs: 30 }]);
     const result = await client.complete(ask);
     expect(result.ttftMs).toBeGreaterThanOrEqual(15);
-    expect(result.latencyMs).toBeGreaterThanOrEqual(result.ttftMs! + 40);
+    // The last chunks come at least 90 ms after the first is written; a busy machine may read them together,
+    // so only the order is certain, not the gap.
+    expect(result.latencyMs).toBeGreaterThan(result.ttftMs!);
   });
 
   test('SSE comment lines are skipped', async () => {
