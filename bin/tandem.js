@@ -12,7 +12,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   // The most common cold start answers without loading the CLI at all.
   process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
 } else {
-  import('../dist/cli.js').then((cli) => cli.main(process.argv)).catch((error) => {
+  import('../dist/bundle/cli.js').then((cli) => cli.main(process.argv)).catch((error) => {
     process.stderr.write(`tandem: could not start (${error?.message ?? error}). Run "npm install" to build it.\n`);
     process.exitCode = 1;
   });

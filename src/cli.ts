@@ -1,12 +1,13 @@
 import { Command, CommanderError, Option } from 'commander';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { ExitCode, TandemError } from './errors.js';
+import { packageUrl } from './package-root.js';
 import { redactStandardStreams } from './privacy/std-streams.js';
 import { setOutputFlags } from './report/terminal.js';
 import { collect, CONCURRENCY_HELP, parseConcurrency, parseCount, parsePositiveInt, parsePositiveNumber, withApplyFlags, withConfigFlags } from './cli-options.js';
 import { didYouMean } from './suggest.js';
 
-const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
+const pkg = JSON.parse(readFileSync(packageUrl('package.json'), 'utf8')) as { version: string };
 
 /** Builds the commander program; every command's module is imported only when it runs. */
 export function buildProgram(): Command {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { packageUrl } from './package-root.js';
 
-// src/prompts.ts and dist/prompts.js both sit one level below the package root.
-const PROMPTS_DIR = new URL('../prompts/', import.meta.url);
+const PROMPTS_DIR = packageUrl('prompts/');
 const cache = new Map<string, string>();
 
 /** A prompt template from the package's prompts/ folder, read once; synchronous so prompt assembly can stay a plain function. */

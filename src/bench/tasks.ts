@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Plan } from '../architect/types.js';
 import { usageError } from '../errors.js';
+import { packageUrl } from '../package-root.js';
 
 /** What the simulated gateway answers for a task: the architect's plan, each file's edit, and a first local answer that misses. */
 export interface BenchSim {
@@ -24,8 +25,7 @@ export interface BenchTask {
   repoDir: string;
 }
 
-// src/bench/tasks.ts and dist/bench/tasks.js both sit two levels below the package root.
-const TASKS_DIR = new URL('../../bench-tasks/', import.meta.url);
+const TASKS_DIR = packageUrl('bench-tasks/');
 
 /** Every built-in task, sorted by id. */
 export async function loadBenchTasks(): Promise<BenchTask[]> {
