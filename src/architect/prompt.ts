@@ -4,6 +4,7 @@ import type { RepoMap } from '../context/repo-map.js';
 import type { ChatMessage } from '../gateway/types.js';
 import type { DisclosedFile } from '../privacy/disclose.js';
 import { fillTemplate, loadPrompt } from '../prompts.js';
+import { formatInt as n } from '../report/format.js';
 import type { RulesFile } from '../rules/find-rules.js';
 import { renderRules } from '../rules/render.js';
 
@@ -36,7 +37,6 @@ function renderWithheld(withheld: readonly Withheld[]): string {
   return `\nNot sent:\n${withheld.map((w) => `- ${w.path}: ${w.reason}`).join('\n')}\n`;
 }
 
-const n = (value: number): string => value.toLocaleString('en-US');
 
 /** The one-line account of the repository view: how many files, how many withheld, outlined, listed, left out. */
 export function describeRepoMap(map: Pick<RepoMap, 'total' | 'withheld' | 'outlined' | 'listed' | 'omitted'>): string {

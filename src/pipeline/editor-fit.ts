@@ -1,6 +1,7 @@
 import type { EditFormat, ResolvedConfig, ResolvedRole, RoleName } from '../config/types.js';
 import type { ContextDetail } from '../editor/dependency-context.js';
 import type { ChatMessage, ModelResult } from '../gateway/types.js';
+import { formatInt as fmt } from '../report/format.js';
 import { countMessages, loadTokenCounter } from '../tokens/count.js';
 import { chooseWindow, type LineWindow } from '../tokens/window.js';
 import type { Emit } from './events.js';
@@ -47,7 +48,6 @@ export function powerOfTwoAtLeast(n: number): number {
   return 2 ** Math.ceil(Math.log2(Math.max(1, n)));
 }
 
-const fmt = (n: number): string => n.toLocaleString('en-US');
 
 /**
  * Counts the prompt before an editor call. When it would not fit the role's `contextWindow` with room
