@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { simpleGit, type SimpleGit } from 'simple-git';
+import type { SimpleGit } from 'simple-git';
 import { gitRun, gitSaid, type GitResult } from './git-run.js';
 import { ExitCode, TandemError, usageError } from '../errors.js';
 import { scrub } from '../privacy/scrub.js';
@@ -69,8 +69,12 @@ function gitStartError(cwd: string, error: unknown): TandemError {
   return new TandemError(`git failed in ${cwd}: ${message}`, { exitCode: ExitCode.usage, cause: error });
 }
 
-/** simple-git, but any non-zero exit is an error: by default it ignores failures that print nothing to stderr (`nothing to commit`). */
-function strictGit(baseDir: string): SimpleGit {
+/**
+ * simple-git, but any non-zero exit is an error: by default it ignores failures that print nothing to stderr
+ * (`nothing to commit`). Loaded on first use: `tandem plan` reaches its model request without it.
+ */
+async function strictGit(baseDir: string): Promise<SimpleGit> {
+  const { simpleGit } = await import('simple-git');
   return simpleGit({
     baseDir,
     errors: (error, result) => error ?? (result.exitCode ? Buffer.concat([...result.stdErr, ...result.stdOut]) : undefined),
@@ -81,19 +85,24 @@ const TRAILER_KEY = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 
 class GitWorkspace implements Workspace {
   readonly root: string;
-  private readonly git: SimpleGit;
+  private client?: Promise<SimpleGit>;
 
   constructor(root: string) {
     this.root = root;
-    this.git = strictGit(root);
+  }
+
+  /** The git output of `args`, through simple-git; rejects on a non-zero exit. */
+  private async raw(args: string[]): Promise<string> {
+    this.client ??= strictGit(this.root);
+    return (await this.client).raw(args);
   }
 
   async dirtyFiles(): Promise<string[]> {
-    return parseStatusPaths(await this.git.raw(['status', '--porcelain=v1', '-z', '--untracked-files=all']));
+    return parseStatusPaths(await this.raw(['status', '--porcelain=v1', '-z', '--untracked-files=all']));
   }
 
   async changes(): Promise<{ tracked: string[]; untracked: string[] }> {
-    return parseStatusChanges(await this.git.raw(['status', '--porcelain=v1', '-z', '--untracked-files=all']));
+    return parseStatusChanges(await this.raw(['status', '--porcelain=v1', '-z', '--untracked-files=all']));
   }
 
   async head(): Promise<string | null> {
@@ -119,7 +128,7 @@ class GitWorkspace implements Workspace {
 
   async switchTo(name: string): Promise<void> {
     try {
-      await this.git.raw(['checkout', '-q', name, '--']);
+      await this.raw(['checkout', '-q', name, '--']);
     } catch (error) {
       throw usageError(`could not check out ${name}: ${errorText(error).trim()}`, 'commit or stash the changes git names, then try again');
     }
@@ -135,7 +144,7 @@ class GitWorkspace implements Workspace {
       // --whitespace=nowarn overrides a user's apply.whitespace=error, which would refuse model output over trailing spaces.
       for (const args of [['apply', '--check', '--whitespace=nowarn', file], ['apply', '--whitespace=nowarn', file]]) {
         try {
-          await this.git.raw(args);
+          await this.raw(args);
         } catch (error) {
           const gitMessage = errorText(error).replaceAll(file, '<patch>').trim();
           throw new PatchError(`git apply refused the patch: ${gitMessage}`, gitMessage, error);
@@ -171,7 +180,7 @@ class GitWorkspace implements Workspace {
     const commit = sha.startsWith('-') ? '' : await this.query(['rev-parse', '--verify', '-q', `${sha}^{commit}`]);
     if (commit === '') throw usageError(`no such commit: ${sha}`);
     try {
-      await this.git.raw(['revert', '--no-edit', commit]);
+      await this.raw(['revert', '--no-edit', commit]);
     } catch (error) {
       // Leave no half-done revert behind: the tree goes back to how the user had it.
       if ((await this.query(['rev-parse', '--verify', '-q', 'REVERT_HEAD'])) !== '') {
@@ -191,12 +200,12 @@ class GitWorkspace implements Workspace {
 
   /** Trimmed output of a git command whose failure only means "no" (an unknown ref, a detached HEAD). */
   private async query(args: string[]): Promise<string> {
-    return (await this.git.raw(args).catch(() => '')).trim();
+    return (await this.raw(args).catch(() => '')).trim();
   }
 
   private async run(args: string[], what: string): Promise<string> {
     try {
-      return await this.git.raw(args);
+      return await this.raw(args);
     } catch (error) {
       throw new TandemError(`${what}: ${errorText(error).trim()}`, { cause: error });
     }

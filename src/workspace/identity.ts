@@ -24,6 +24,14 @@ export function parseAuthor(text: string): GitIdentity {
  * name or email becomes `tandem <tandem@localhost>`, so commits succeed on a runner with no identity.
  */
 export async function identityEnv(root: string, options: { author?: string; fallback: boolean }, env: NodeJS.ProcessEnv): Promise<Record<string, string>> {
+  return (await commitIdentity(root, options, env)).vars;
+}
+
+/**
+ * identityEnv's variables, and whether git was already seen to accept them: true when both the author
+ * and the committer were known with them, so a caller need not ask git again (preflight saves two processes).
+ */
+export async function commitIdentity(root: string, options: { author?: string; fallback: boolean }, env: NodeJS.ProcessEnv): Promise<{ vars: Record<string, string>; confirmed: boolean }> {
   const vars: Record<string, string> = {};
   const author = options.author === undefined ? undefined : parseAuthor(options.author);
   if (author) Object.assign(vars, { GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: author.email });
@@ -38,7 +46,7 @@ export async function identityEnv(root: string, options: { author?: string; fall
       if (!env[`GIT_${who}_EMAIL`] && !(await config(root, 'user.email', env))) vars[`GIT_${who}_EMAIL`] = FALLBACK_IDENTITY.email;
     }
   }
-  return vars;
+  return { vars, confirmed: known.every(Boolean) };
 }
 
 /** Whether git can name the author or committer here (it refuses to commit otherwise). */

@@ -1,7 +1,7 @@
 import { usageError } from '../errors.js';
 import { gitRun, gitSaid } from './git-run.js';
 import type { Workspace } from './git.js';
-import { identityEnv } from './identity.js';
+import { commitIdentity } from './identity.js';
 
 /** What a command is about to do, so the checks that matter to it run before any paid call. */
 export interface PreflightOptions {
@@ -24,13 +24,14 @@ export interface PreflightOptions {
  */
 export async function preflight(workspace: Workspace, options: PreflightOptions, env: NodeJS.ProcessEnv = process.env): Promise<Record<string, string>> {
   const root = workspace.root;
-  const [vars, signing, branch] = await Promise.all([
-    identityEnv(root, { author: options.author, fallback: options.ci }, env),
+  const [{ vars, confirmed }, signing, branch] = await Promise.all([
+    commitIdentity(root, { author: options.author, fallback: options.ci }, env),
     gitRun(root, ['config', '--bool', '--get', 'commit.gpgsign']),
     options.inPlace ? workspace.currentBranch() : Promise.resolve(''),
   ]);
   const identity = { ...stringEnv(env), ...vars };
-  const known = await Promise.all(['GIT_AUTHOR_IDENT', 'GIT_COMMITTER_IDENT'].map((name) => gitRun(root, ['var', name], { env: identity })));
+  // Asked again only when the identity had gaps: whether a fallback or --author filled them, and git's own words if not.
+  const known = confirmed ? [] : await Promise.all(['GIT_AUTHOR_IDENT', 'GIT_COMMITTER_IDENT'].map((name) => gitRun(root, ['var', name], { env: identity })));
   const missing = known.find((result) => result.code !== 0);
   if (missing) {
     throw usageError(

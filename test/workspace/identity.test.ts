@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { identityEnv, parseAuthor } from '../../src/workspace/identity.js';
+import { commitIdentity, identityEnv, parseAuthor } from '../../src/workspace/identity.js';
 import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
 
 let repo: GitFixture;
@@ -56,5 +56,15 @@ describe('identityEnv', () => {
     await repo.git('config', 'user.name', 'Dev');
     await repo.git('config', 'user.email', 'dev@example.com');
     expect(await identityEnv(repo.root, { author: 'Bot <bot@example.com>', fallback: true }, bare)).toEqual(bot);
+  });
+});
+
+describe('commitIdentity', () => {
+  it('is confirmed only when git already knew both author and committer, so preflight asks git again only after filling gaps', async () => {
+    expect(await commitIdentity(repo.root, { fallback: true }, bare)).toEqual({ vars: expect.objectContaining({ GIT_AUTHOR_NAME: 'tandem' }), confirmed: false });
+    expect(await commitIdentity(repo.root, { fallback: false }, bare)).toEqual({ vars: {}, confirmed: false });
+    await repo.git('config', 'user.name', 'Dev');
+    await repo.git('config', 'user.email', 'dev@example.com');
+    expect(await commitIdentity(repo.root, { fallback: false }, bare)).toEqual({ vars: {}, confirmed: true });
   });
 });
