@@ -68,7 +68,7 @@ export async function makePlan(input: MakePlanInput): Promise<{ plan: Plan; call
   const guard = input.guard ?? new PrivacyGuard({ root: input.root, runId: input.meta.runId, privacy });
   const disclose = (paths: readonly string[], budget: number) => discloseFiles({ root: input.root, paths, privacy, budget, summarize: input.summarize });
   // Project rules come first in the budget; named files and the repository map share what is left.
-  const rules = await rulesWithinBudget(input.rules ?? [], Math.floor(input.contextBudget * RULES_SHARE));
+  const rules = rulesWithinBudget(input.rules ?? [], Math.floor(input.contextBudget * RULES_SHARE));
   const budget = input.contextBudget - rules.tokens;
   const named = await disclose(input.namedFiles, Math.floor(budget * NAMED_SHARE));
   const reusable = input.reuseMap && input.reuseMap.tokens + named.tokens <= budget ? input.reuseMap : undefined;

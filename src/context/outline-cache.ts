@@ -21,7 +21,7 @@ export interface CachedOutline {
 }
 
 // Bump when the outliners, the view or the counting change, so old entries are not reused.
-const VERSION = 8;
+const VERSION = 9;
 
 type Entry = [viewTokens: number, names: string, parts: string, defines: string, references: string];
 

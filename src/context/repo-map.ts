@@ -47,13 +47,12 @@ export async function buildRepoMap(input: { root: string; task: string; named: r
   });
   const focus = taskFocus(input.task, inputs, input.named);
   const ranked = rankForTask(input.task, inputs, focus);
-  let count: TokenCounter | undefined;
+  const count = contextTokenCounter();
   const notes = new Map([...focus.uses].map(([path, used]) => [path, ` (uses ${used.join(', ')})`]));
   const viewFiles = [];
   for (const path of ranked) {
     let pathTokens = cache.pathTokens(path);
     if (pathTokens === undefined) {
-      count ??= await contextTokenCounter();
       pathTokens = count(`${path}\n`);
       cache.setPathTokens(path, pathTokens);
     }
@@ -111,7 +110,7 @@ async function outlineFacts(root: string, files: readonly IndexedFile[], cache: 
     else missing.push(file);
   }
   if (missing.length === 0) return result;
-  const count = await contextTokenCounter();
+  const count = contextTokenCounter();
   await inBatches(missing, async (file) => {
     const found = await fileFacts(file.path, await readRegularFile(join(root, file.path)));
     const facts = { ...outlineFactsOf(found.outline, count), defines: found.defines.join(' '), references: found.references.join(' ') };

@@ -43,7 +43,7 @@ export async function discloseFiles(input: {
   const read = await readContextFiles(input.root, input.paths);
   const withheld = [...read.withheld];
   const files: DisclosedFile[] = [];
-  const count = await contextTokenCounter();
+  const count = contextTokenCounter();
   let used = 0;
   for (const file of read.files) {
     const disclosed = await disclose(file, input.privacy, input.summarize);

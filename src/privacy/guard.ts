@@ -1,9 +1,8 @@
 import type { PrivacyLevel, ResolvedConfig, ResolvedRole, RoleName } from '../config/types.js';
 import { ExitCode, TandemError } from '../errors.js';
-import { contextTokenCounter } from '../context/tokens.js';
 import { fallbackProvider } from '../gateway/stream-attempt.js';
 import type { ModelClient, ModelRequest, ModelResult } from '../gateway/types.js';
-import { countMessages } from '../tokens/count.js';
+import { countMessages, loadTokenCounter } from '../tokens/count.js';
 import { appendEgress, type EgressFile, type EgressForm, type EgressRecord } from './egress-ledger.js';
 import { Redactor } from './redact.js';
 
@@ -55,9 +54,9 @@ export class PrivacyGuard {
       return { piece, text, redactions: own.total };
     });
     const ts = new Date().toISOString();
-    // Tokens are counted once the call is over: loading the tokenizer must not hold the request back.
+    // The ledger counts exactly, with the tokenizer, once the call is over: loading it must not hold the request back.
     const write = async (): Promise<void> => {
-      const count = await contextTokenCounter();
+      const count = await loadTokenCounter();
       const files: EgressFile[] = pieces.map(({ piece, text, redactions }) => ({ path: piece.path, form: piece.form, bytes: Buffer.byteLength(text), tokens: count(text), redactions }));
       const record: EgressRecord = {
         ts,

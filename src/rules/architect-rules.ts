@@ -9,8 +9,8 @@ export const RULES_SHARE = 0.5;
  * The rules files that fit the architect's budget, in order of precedence, each whole (a file is never
  * cut: half a rule can mislead); the rest are named as not sent. Returns the tokens they take.
  */
-export async function rulesWithinBudget(files: readonly RulesFile[], budget: number): Promise<{ files: RulesFile[]; withheld: Withheld[]; tokens: number }> {
-  const count = await contextTokenCounter();
+export function rulesWithinBudget(files: readonly RulesFile[], budget: number): { files: RulesFile[]; withheld: Withheld[]; tokens: number } {
+  const count = contextTokenCounter();
   const sent: RulesFile[] = [];
   const withheld: Withheld[] = [];
   let tokens = 0;

@@ -6,6 +6,8 @@ import type { ResolvedRole } from '../../src/config/types.js';
 import { ExitCode, TandemError } from '../../src/errors.js';
 import { readEgress } from '../../src/privacy/egress-ledger.js';
 import { PrivacyGuard } from '../../src/privacy/guard.js';
+import { countMessages, countTokens } from '../../src/tokens/count.js';
+import { estimateTokens } from '../../src/tokens/estimate.js';
 import { makeRole } from '../gateway/make-role.js';
 import { scriptedClient } from './scripted-client.js';
 
@@ -82,6 +84,18 @@ describe('PrivacyGuard', () => {
     await new PrivacyGuard({ root, runId: 'run-2', privacy: 'outline' }).complete(client, { messages: [{ role: 'user', content: FILE }] }, { files: [] });
     expect(client.requests[0].messages[0].content).not.toContain(KEY);
     expect((await readEgress(root))[0]).toMatchObject({ runId: 'run-2', cloud: true, provider: '', privacy: 'outline' });
+  });
+
+  it('counts the ledger exactly with the tokenizer, not with the estimate that sized the view', async () => {
+    const code = 'export function add(a: number, b: number): number {\n  return a + b;\n}\n';
+    const exact = await countTokens(code);
+    // The two differ on this text, so the test tells which one the ledger used.
+    expect(estimateTokens(code)).not.toBe(exact);
+    const messages = [{ role: 'user' as const, content: `Change this:\n${code}` }];
+    await guard(true).complete(scriptedClient('editor', ['done']), { messages }, { files: [{ path: 'src/add.ts', form: 'content', text: code }] });
+    const [record] = await readEgress(root);
+    expect(record.files).toEqual([{ path: 'src/add.ts', form: 'content', bytes: Buffer.byteLength(code), tokens: exact, redactions: 0 }]);
+    expect(record.tokens).toBe(await countMessages(messages));
   });
 
   it('records a failed call (its bytes may have left), but not one the budget refused before sending', async () => {
