@@ -71,6 +71,11 @@ export class Budget {
     private readonly onStop: (stop: BudgetStop) => void = () => {},
   ) {}
 
+  /** True when some limit is set: only then does a call's estimate decide anything, and need counting. */
+  get limited(): boolean {
+    return this.limits.maxTokens !== undefined || this.limits.maxCostUsd !== undefined;
+  }
+
   /** Reserves a call's estimate, or throws BudgetError when it would go over a limit; returns the release. */
   admit(estimate: CallEstimate, what: string): () => void {
     if (this.stop) throw new BudgetError(this.stop);
@@ -129,14 +134,21 @@ export class Budget {
   }
 }
 
-/** Wraps a role's client so every call is admitted by the budget first; the recorder's `onCall` does the counting. */
+// What a call is admitted at when no limit is set: nothing to hold it against, so nothing to count.
+const UNCOUNTED: CallEstimate = { tokens: 0, costUsd: 0 };
+
+/**
+ * Wraps a role's client so every call is admitted by the budget first; the recorder's `onCall` does the
+ * counting. The prompt is counted exactly (loading the tokenizer) only when a limit is set.
+ */
 export function guardClient(client: ModelClient, role: Pick<ResolvedRole, 'pricing'>, budget: Budget): ModelClient {
   return {
     role: client.role,
     model: client.model,
     async complete(request) {
       if (request.meta?.kind === 'warm-up') return client.complete(request);
-      const release = budget.admit(await estimateCall(role, request), `${client.role} call`);
+      const estimate = budget.limited ? await estimateCall(role, request) : UNCOUNTED;
+      const release = budget.admit(estimate, `${client.role} call`);
       try {
         return await client.complete(request);
       } finally {

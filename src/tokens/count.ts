@@ -11,10 +11,17 @@ const PLAIN = { disallowedSpecial: new Set<string>() };
 
 let loading: Promise<Encoding> | undefined;
 
+/** True once the tokenizer's import has started in this process (tests check that the architect's request did not wait for it). */
+export function tokenizerLoaded(): boolean {
+  return loading !== undefined;
+}
+
 /**
- * A synchronous counter, ready once the tokenizer is loaded. The tokenizer (cl100k_base, about 200 ms
- * to load) is imported on first use only, so commands that never count never pay for it. Counts are
- * exact for OpenAI models and a close estimate for others (Qwen, Llama, Claude tokenizers differ by a few percent).
+ * A synchronous counter, ready once the tokenizer is loaded. The tokenizer (cl100k_base, 100-200 ms
+ * to load) is imported on first use only, so commands that never count exactly never pay for it: the
+ * repository view is sized with the estimate (estimate.ts), and a budget counts only when a limit is set.
+ * Counts are exact for OpenAI models and a close estimate for others (Qwen, Llama, Claude tokenizers
+ * differ by a few percent).
  */
 export async function loadTokenCounter(): Promise<(text: string) => number> {
   loading ??= import('gpt-tokenizer/encoding/cl100k_base');
