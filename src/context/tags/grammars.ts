@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { extname } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import type { Language, Parser } from 'web-tree-sitter';
 import { DEFINITIONS, REFERENCE_TYPES } from './queries.js';
 
@@ -62,10 +63,7 @@ export function loadGrammar(name: string): Promise<Grammar | null> {
 }
 
 async function load(name: string): Promise<Grammar> {
-  runtime ??= import('web-tree-sitter').then(async (module) => {
-    await module.Parser.init();
-    return module;
-  });
+  runtime ??= loadRuntime();
   const { Language, Parser, Query } = await runtime;
   const wasm = createRequire(import.meta.url).resolve(`tree-sitter-wasms/out/tree-sitter-${name}.wasm`);
   const language: Language = await Language.load(wasm);
@@ -74,4 +72,19 @@ async function load(name: string): Promise<Grammar> {
   // Only the identifier kinds this grammar has: a query naming an unknown node type does not compile.
   const kinds = REFERENCE_TYPES.filter((type) => language.idForNodeType(type, true) !== null);
   return { name, parser, definitions: new Query(language, DEFINITIONS[name]), references: new Query(language, kinds.map((type) => `(${type}) @ref`).join('\n')) };
+}
+
+/**
+ * The web-tree-sitter runtime. Its wasm, and every grammar's, is compiled by V8's baseline compiler only
+ * (Liftoff): V8 otherwise re-compiles a grammar's hot lexer with its optimizing compiler, and for the
+ * big grammars (C++, C#: 4-5 MB of wasm) that took seconds of CPU, paid again for each language in the
+ * repository. A cold view of a ten-language tree went from 4.4 s to 0.5 s of CPU; on one-language
+ * JavaScript/TypeScript repositories it is within -35% / +30% (bench/context, BENCHMARKS.md). The flag
+ * affects only wasm compiled from here on, and tandem compiles no other wasm it depends on for speed.
+ */
+async function loadRuntime(): Promise<typeof import('web-tree-sitter')> {
+  setFlagsFromString('--liftoff-only');
+  const module = await import('web-tree-sitter');
+  await module.Parser.init();
+  return module;
 }
