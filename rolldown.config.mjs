@@ -14,5 +14,13 @@ export default {
   platform: 'node',
   // A bare import is bundled when it names one of BUNDLED, or comes from inside node_modules (their own dependencies).
   external: (id, importer) => isBare(id) && !BUNDLED.includes(packageOf(id)) && !(importer ?? '').includes('/node_modules/'),
-  output: { dir: 'dist/bundle', format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', cleanDir: true },
+  output: {
+    dir: 'dist/bundle',
+    format: 'esm',
+    entryFileNames: '[name].js',
+    chunkFileNames: '[name]-[hash].js',
+    cleanDir: true,
+    // Each bundled library in a chunk named after it (vendor-openai-<hash>.js...), so a test can tell which load.
+    codeSplitting: { groups: BUNDLED.map((name) => ({ name: `vendor-${name}`, test: new RegExp(`/node_modules/${name}/`) })) },
+  },
 };
