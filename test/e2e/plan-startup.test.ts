@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { BIN, isolatedHome } from '../helpers/cli.js';
+import { startFakeGateway, type FakeGateway } from '../helpers/fake-gateway.js';
+import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
+
+const PLAN = { summary: 's', steps: [{ title: 'Rename', file: 'math.ts', action: 'edit', instructions: 'rename add to sum', depends_on: [] }] };
+
+let repo: GitFixture;
+let gateway: FakeGateway;
+let dir: string;
+let atRequest: string[] | undefined;
+
+beforeEach(async () => {
+  repo = await gitFixture({ 'math.ts': 'export function add(a: number, b: number): number {\n  return a + b;\n}\n', 'README.md': '# calc\n' });
+  dir = await mkdtemp(join(tmpdir(), 'tandem-startup-'));
+  atRequest = undefined;
+  const trace = join(dir, 'modules.txt');
+  await writeFile(trace, '');
+  gateway = await startFakeGateway({
+    routes: [
+      {
+        replies: () => {
+          // What the CLI had loaded when its architect request arrived.
+          atRequest ??= readFileSync(trace, 'utf8').trim().split('\n');
+          return { text: JSON.stringify(PLAN), promptTokens: 900, completionTokens: 60 };
+        },
+      },
+    ],
+  });
+});
+afterEach(async () => {
+  await gateway.close();
+  await repo.cleanup();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Runs `tandem plan` with a module resolve hook that appends every URL it resolves to modules.txt. */
+async function planWithTrace(): Promise<number> {
+  const trace = join(dir, 'modules.txt');
+  const hooks =
+    "import { appendFileSync } from 'node:fs';" +
+    `export async function resolve(specifier, context, next) { const result = await next(specifier, context); appendFileSync(${JSON.stringify(trace)}, result.url + '\\n'); return result; }`;
+  const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
+  const env = { PATH: process.env.PATH ?? '', HOME: await isolatedHome(), NO_COLOR: '1', TANDEM_BASE_URL: gateway.url, TANDEM_API_KEY: 'test' };
+  const run = await execa('node', ['--import', `data:text/javascript,${encodeURIComponent(register)}`, BIN, 'plan', 'rename add to sum in math.ts'], { cwd: repo.root, env, extendEnv: false, stdin: 'ignore', reject: false });
+  expect(run.exitCode, run.stderr).toBe(0);
+  return run.exitCode ?? -1;
+}
+
+const loads = (urls: string[], name: string): boolean => urls.some((url) => url.includes(`/node_modules/${name}/`) || url.includes(`/dist/bundle/vendor-${name}-`));
+
+it('`tandem plan` sends its request before loading the tokenizer, simple-git, the editor engine\'s diff or the session\'s ink', async () => {
+  await planWithTrace();
+  expect(gateway.requests.filter((r) => r.path.endsWith('/chat/completions'))).toHaveLength(1);
+  const before = atRequest ?? [];
+  // The request needs the SDK: seeing it proves the trace was read at the right moment, not empty.
+  expect(loads(before, 'openai')).toBe(true);
+  expect(['gpt-tokenizer', 'simple-git', 'execa', 'diff', 'ink', 'react'].filter((name) => loads(before, name))).toEqual([]);
+});
