@@ -36,6 +36,10 @@ for (const [mark, cost] of Object.entries({ _: 0, '.': 0.05, "'": 0.04, '\\': 0,
   PREFIX_COST[mark.charCodeAt(0)] = cost;
 }
 const TAB_PREFIX = 0.2;
+// Long blank runs: one token holds about 32 line breaks, 110 spaces or 16 tabs.
+const LINE_BREAKS_PER_TOKEN = 32;
+const SPACES_PER_TOKEN = 110;
+const TABS_PER_TOKEN = 16;
 // Rulers ("-----", "=====", "*****") are whole tokens up to dozens of characters.
 const RULER = new Uint8Array(128);
 for (const mark of '-=*#/_~') RULER[mark.charCodeAt(0)] = 1;
@@ -102,6 +106,13 @@ function letters(text: string, i: number, n: number): number {
   return i;
 }
 
+/** The tokens of a run of spaces and tabs from `i` to `end`. */
+function blanks(text: string, i: number, end: number): number {
+  let tabs = 0;
+  for (let j = i; j < end; j++) if (text.charCodeAt(j) === 9) tabs++;
+  return Math.max(1, Math.ceil(tabs / TABS_PER_TOKEN + (end - i - tabs) / SPACES_PER_TOKEN));
+}
+
 /** A contraction piece ('s, 't, 'd, 'm, 'll, 've, 're: the pre-tokenizer's first rule, which splits 'string' as 's + tring): its length, or 0. */
 function contraction(text: string, i: number, n: number): number {
   if (i + 1 >= n) return 0;
@@ -134,17 +145,18 @@ export function estimateTokens(text: string): number {
         if (k === NEWLINE) from = j + 1;
         else if (k !== SPACE) break;
       }
-      // Everything up to the last line break is one token; of the indentation after it, all but the last space is one more.
-      if (from > i) cost += 1;
+      // Up to the last line break is one piece; of the indentation after it, all but the last space is another.
+      if (from > i) cost += Math.ceil((from - i) / LINE_BREAKS_PER_TOKEN);
       const spaces = j - from;
       if (spaces === 0) {
         i = j;
         continue;
       }
       const next = j < n ? kindOf(text.charCodeAt(j)) : 0;
-      if (next === DIGIT || next === 0) cost += spaces > 1 && next !== 0 ? 2 : 1;
+      if (next === 0) cost += blanks(text, from, j);
+      else if (next === DIGIT) cost += spaces > 1 ? blanks(text, from, j - 1) + 1 : 1;
       else {
-        if (spaces > 1) cost += 1;
+        if (spaces > 1) cost += blanks(text, from, j - 1);
         if (text.charCodeAt(j - 1) === 32) spaced = true;
         else cost += next === MARK ? 1 : TAB_PREFIX;
       }

@@ -33,6 +33,16 @@ describe('estimateTokens', () => {
     expect(count('export function add(a: number, b: number): number {\n  return a + b;\n}\n')).toBe(20);
   });
 
+  test('prices long blank runs by their length, as cl100k merges only so many blanks into a token', async () => {
+    const count = await loadTokenCounter();
+    for (const blank of [' ', '\n', '\t']) {
+      for (const n of [200, 1000]) {
+        const text = `x${blank.repeat(n)}x`;
+        expect(Math.abs(estimateTokens(text) - count(text)), `${n} x ${JSON.stringify(blank)}`).toBeLessThanOrEqual(Math.max(1, count(text) * 0.25));
+      }
+    }
+  });
+
   test('treats special-token text as plain text', () => {
     expect(estimateTokens('const end = "<|endoftext|>";')).toBeGreaterThan(5);
   });
