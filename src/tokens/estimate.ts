@@ -12,6 +12,12 @@ const NEWLINE = 5;
 const MARK = 6;
 const WIDE = 7;
 
+// Costs are kept in hundredths of a token: integer sums stay unboxed in the hot loop, where adding
+// fractions would allocate a number for every piece.
+const TOKEN = 100;
+const h = (tokens: number): number => Math.round(tokens * TOKEN);
+const hundredths = (tokens: readonly number[]): Int32Array => Int32Array.from(tokens, h);
+
 const ASCII = new Uint8Array(128).fill(MARK);
 for (let c = 97; c <= 122; c++) ASCII[c] = LOWER;
 for (let c = 65; c <= 90; c++) ASCII[c] = UPPER;
@@ -20,22 +26,22 @@ for (const c of [9, 11, 12, 32]) ASCII[c] = SPACE;
 ASCII[10] = ASCII[13] = NEWLINE;
 
 // A lower-case hump ("get", "User") of n letters costs LOWER_COST[n]; longer ones grow by LOWER_SLOPE a letter.
-const LOWER_COST = [0, 1, 1, 1.05, 1, 1.02, 1.06, 1.1, 1.17, 1.24, 1.38, 1.42, 1.52, 1.8, 1.8];
-const LOWER_SLOPE = 0.4;
+const LOWER_COST = hundredths([0, 1, 1, 1.05, 1, 1.02, 1.06, 1.1, 1.17, 1.24, 1.38, 1.42, 1.52, 1.8, 1.8]);
+const LOWER_SLOPE = h(0.4);
 // An all-capitals run ("HTML", "ZOD"): common ones are one token, rare ones two or more.
-const UPPER_COST = [0, 1, 1.25, 1.2, 1.18, 1.13, 1.59, 1.46, 2.15];
-const UPPER_SLOPE = 0.25;
+const UPPER_COST = hundredths([0, 1, 1.25, 1.2, 1.18, 1.13, 1.59, 1.46, 2.15]);
+const UPPER_SLOPE = h(0.25);
 // A run of marks, by its units (each run of one repeated mark, and a leading space, is a unit): "();" is one token, ")]}`;" three.
-const MARK_COST = [0, 1, 1, 1.05, 1.3, 1.9, 2.6, 3.5];
-const MARK_SLOPE = 0.65;
-const REPEAT_COST = 0.3;
+const MARK_COST = hundredths([0, 1, 1, 1.05, 1.3, 1.9, 2.6, 3.5]);
+const MARK_SLOPE = h(0.65);
+const REPEAT_COST = h(0.3);
 // A mark in front of a word joins it ("_name", ".push", "(value"); some merge far more often than others.
-const OTHER_PREFIX = 0.6;
-const PREFIX_COST = new Float64Array(128).fill(OTHER_PREFIX);
+const OTHER_PREFIX = h(0.6);
+const PREFIX_COST = new Int32Array(128).fill(OTHER_PREFIX);
 for (const [mark, cost] of Object.entries({ _: 0, '.': 0.05, "'": 0.04, '\\': 0, '(': 0.1, '-': 0.2, '/': 0.3, '<': 0.34, '[': 0.2, '#': 0.36 })) {
-  PREFIX_COST[mark.charCodeAt(0)] = cost;
+  PREFIX_COST[mark.charCodeAt(0)] = h(cost);
 }
-const TAB_PREFIX = 0.2;
+const TAB_PREFIX = h(0.2);
 // Long blank runs: one token holds about 32 line breaks, 110 spaces or 16 tabs.
 const LINE_BREAKS_PER_TOKEN = 32;
 const SPACES_PER_TOKEN = 110;
@@ -45,8 +51,8 @@ const RULER = new Uint8Array(128);
 for (const mark of '-=*#/_~') RULER[mark.charCodeAt(0)] = 1;
 // Other scripts, per character up to each bound: Cyrillic about half a token, Indic scripts over two.
 const WIDE_BOUND = [0x250, 0x370, 0x400, 0x530, 0x590, 0x600, 0x700, 0x900, 0xe00, 0x1100, 0x3040, 0x3100, 0x4e00, 0xa000, 0xac00, 0xd800, 0x10000];
-const WIDE_COST = [0.6, 1, 1.06, 0.6, 2.1, 1.2, 1, 1.6, 2.3, 1.6, 2.5, 0.9, 1.3, 1.26, 1.3, 1.12, 1.3];
-const WIDE_MARK = 1;
+const WIDE_COST = hundredths([0.6, 1, 1.06, 0.6, 2.1, 1.2, 1, 1.6, 2.3, 1.6, 2.5, 0.9, 1.3, 1.26, 1.3, 1.12, 1.3]);
+const WIDE_MARK = TOKEN;
 
 function kindOf(c: number): number {
   if (c < 128) return ASCII[c];
@@ -58,12 +64,12 @@ function kindOf(c: number): number {
 
 function wideCost(c: number): number {
   for (let i = 0; i < WIDE_BOUND.length; i++) if (c < WIDE_BOUND[i]) return WIDE_COST[i];
-  return 1.3;
+  return WIDE_COST[WIDE_COST.length - 1];
 }
 
 const isLetter = (kind: number): boolean => kind === LOWER || kind === UPPER || kind === WIDE;
 
-const priced = (table: readonly number[], slope: number, n: number): number => (n < table.length ? table[n] : table[table.length - 1] + (n - table.length + 1) * slope);
+const priced = (table: Int32Array, slope: number, n: number): number => (n < table.length ? table[n] : table[table.length - 1] + (n - table.length + 1) * slope);
 
 /** The end of the run of letters of one kind (LOWER or UPPER) from `i`. */
 function runEnd(text: string, i: number, n: number, kind: number): number {
@@ -106,11 +112,11 @@ function letters(text: string, i: number, n: number): number {
   return i;
 }
 
-/** The tokens of a run of spaces and tabs from `i` to `end`. */
+/** The cost of a run of spaces and tabs from `i` to `end`. */
 function blanks(text: string, i: number, end: number): number {
   let tabs = 0;
   for (let j = i; j < end; j++) if (text.charCodeAt(j) === 9) tabs++;
-  return Math.max(1, Math.ceil(tabs / TABS_PER_TOKEN + (end - i - tabs) / SPACES_PER_TOKEN));
+  return Math.max(1, Math.ceil(tabs / TABS_PER_TOKEN + (end - i - tabs) / SPACES_PER_TOKEN)) * TOKEN;
 }
 
 /** A contraction piece ('s, 't, 'd, 'm, 'll, 've, 're: the pre-tokenizer's first rule, which splits 'string' as 's + tring): its length, or 0. */
@@ -146,7 +152,7 @@ export function estimateTokens(text: string): number {
         else if (k !== SPACE) break;
       }
       // Up to the last line break is one piece; of the indentation after it, all but the last space is another.
-      if (from > i) cost += Math.ceil((from - i) / LINE_BREAKS_PER_TOKEN);
+      if (from > i) cost += Math.ceil((from - i) / LINE_BREAKS_PER_TOKEN) * TOKEN;
       const spaces = j - from;
       if (spaces === 0) {
         i = j;
@@ -154,11 +160,11 @@ export function estimateTokens(text: string): number {
       }
       const next = j < n ? kindOf(text.charCodeAt(j)) : 0;
       if (next === 0) cost += blanks(text, from, j);
-      else if (next === DIGIT) cost += spaces > 1 ? blanks(text, from, j - 1) + 1 : 1;
+      else if (next === DIGIT) cost += spaces > 1 ? blanks(text, from, j - 1) + TOKEN : TOKEN;
       else {
         if (spaces > 1) cost += blanks(text, from, j - 1);
         if (text.charCodeAt(j - 1) === 32) spaced = true;
-        else cost += next === MARK ? 1 : TAB_PREFIX;
+        else cost += next === MARK ? TOKEN : TAB_PREFIX;
       }
       i = j;
       continue;
@@ -170,10 +176,10 @@ export function estimateTokens(text: string): number {
     } else if (kind === DIGIT) {
       let j = i + 1;
       while (j < n && j - i < 3 && ASCII[text.charCodeAt(j)] === DIGIT) j++;
-      cost += 1;
+      cost += TOKEN;
       i = j;
     } else if (c === 39 && !wasSpaced && contraction(text, i, n) > 0) {
-      cost += 1;
+      cost += TOKEN;
       i += contraction(text, i, n);
     } else if (!wasSpaced && i + 1 < n && isLetter(kindOf(text.charCodeAt(i + 1)))) {
       cost += c < 128 ? PREFIX_COST[c] : OTHER_PREFIX;
@@ -182,7 +188,7 @@ export function estimateTokens(text: string): number {
       i = marks(text, i, n, wasSpaced);
     }
   }
-  return n === 0 ? 0 : Math.max(1, Math.round(cost));
+  return n === 0 ? 0 : Math.max(1, Math.round(cost / TOKEN));
 }
 
 /** Prices a run of marks from `i` (and the line breaks right after it) into `cost`; returns where it ends. */
@@ -196,7 +202,7 @@ function marks(text: string, i: number, n: number, spaced: boolean): number {
     while (e < n && text.charCodeAt(e) === d) e++;
     const run = e - j;
     units++;
-    if (d < 128 && RULER[d]) cost += run > 24 ? 2 : run > 4 ? 1 : 0;
+    if (d < 128 && RULER[d]) cost += run > 24 ? 2 * TOKEN : run > 4 ? TOKEN : 0;
     else cost += (run - 1) * REPEAT_COST;
     if (d >= 128) cost += run * WIDE_MARK;
     j = e;
