@@ -1,6 +1,6 @@
 import type { PrivacyLevel } from '../config/types.js';
 import type { Withheld } from '../disclosure/read-files.js';
-import { buildRepoMap, type RepoMap } from '../context/repo-map.js';
+import { buildRepoMap, readRepoIndex, type RepoMap } from '../context/repo-map.js';
 import { TandemError } from '../errors.js';
 import type { ChatMessage, ModelClient, ModelResult } from '../gateway/types.js';
 import { discloseFiles, type DisclosedFile, type Summarize } from '../privacy/disclose.js';
@@ -37,8 +37,11 @@ export interface MakePlanInput {
   guard?: PrivacyGuard;
   /** Writes file summaries locally; required for privacy `local-summary`. */
   summarize?: Summarize;
-  /** Project rules files, highest precedence first: sent whole, within the budget, before the repository view. */
-  rules?: readonly RulesFile[];
+  /**
+   * Project rules files, highest precedence first: sent whole, within the budget, before the repository
+   * view. A promise is awaited after the view's git reads have started, so both run at once.
+   */
+  rules?: readonly RulesFile[] | Promise<readonly RulesFile[]>;
   meta: { runId: string; planId: string };
   /**
    * The repository view of an earlier plan in this run, sent again unchanged (fix-up rounds): the request
@@ -67,8 +70,11 @@ export async function makePlan(input: MakePlanInput): Promise<{ plan: Plan; call
   const privacy = input.privacy ?? 'standard';
   const guard = input.guard ?? new PrivacyGuard({ root: input.root, runId: input.meta.runId, privacy });
   const disclose = (paths: readonly string[], budget: number) => discloseFiles({ root: input.root, paths, privacy, budget, summarize: input.summarize });
+  // The view's git reads start now, beside reading the rules and the named files (unused when an earlier view is reused).
+  const index = input.reuseMap ? undefined : readRepoIndex(input.root);
+  index?.catch(() => {}); // a failure surfaces where it is awaited, not as an unhandled rejection before
   // Project rules come first in the budget; named files and the repository map share what is left.
-  const rules = rulesWithinBudget(input.rules ?? [], Math.floor(input.contextBudget * RULES_SHARE));
+  const rules = rulesWithinBudget((await input.rules) ?? [], Math.floor(input.contextBudget * RULES_SHARE));
   const budget = input.contextBudget - rules.tokens;
   const named = await disclose(input.namedFiles, Math.floor(budget * NAMED_SHARE));
   const reusable = input.reuseMap && input.reuseMap.tokens + named.tokens <= budget ? input.reuseMap : undefined;
@@ -77,6 +83,7 @@ export async function makePlan(input: MakePlanInput): Promise<{ plan: Plan; call
     task: input.task,
     named: named.files.map((f) => f.path),
     budget: Math.max(0, budget - named.tokens),
+    index,
   });
   const messages: ChatMessage[] = await buildArchitectMessages({ task: input.task, privacy, map, files: named.files, withheld: named.withheld, rules: rules.files });
   messages.push(...(input.followUp ?? []));

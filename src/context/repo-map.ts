@@ -36,8 +36,8 @@ const ROOM = 300;
  * tokens for a one-line task) and never exceeds `budget`, the ceiling (`architect.contextBudget`).
  * What ranking needs of each file comes from the cache under `.tandem/` while its blob is unchanged.
  */
-export async function buildRepoMap(input: { root: string; task: string; named: readonly string[]; budget: number }): Promise<RepoMap> {
-  const [all, withheldReason] = await Promise.all([indexRepoFiles(input.root), withheldTracked(input.root)]);
+export async function buildRepoMap(input: { root: string; task: string; named: readonly string[]; budget: number; index?: Promise<RepoIndex> }): Promise<RepoMap> {
+  const { all, withheldReason } = await (input.index ?? readRepoIndex(input.root));
   const files = all.filter((f) => withheldReason(f.path) === undefined);
   const cache = await OutlineCache.load(input.root);
   const facts = await outlineFacts(input.root, files, cache);
@@ -74,6 +74,18 @@ export async function buildRepoMap(input: { root: string; task: string; named: r
   await cache.save(input.root, files);
   const view = renderRepoView(plan, (path) => outlines.get(path) ?? [], (path) => notes.get(path) ?? '');
   return { ...view, total: all.length, withheld: all.length - files.length, budget };
+}
+
+/** The tracked files with their blob hashes, and why any of them is withheld: the view's git reads. */
+export interface RepoIndex {
+  all: IndexedFile[];
+  withheldReason: (path: string) => string | undefined;
+}
+
+/** The view's git reads, all at once; a caller may start them early, while it does other work (buildRepoMap's `index`). */
+export async function readRepoIndex(root: string): Promise<RepoIndex> {
+  const [all, withheldReason] = await Promise.all([indexRepoFiles(root), withheldTracked(root)]);
+  return { all, withheldReason };
 }
 
 /** Targets first, then the files using the task's symbols (other code before tests), then the rest by PageRank. */

@@ -22,7 +22,7 @@ export async function planStage(ctx: RunContext, input: { task: string; files: s
       client: architect,
       namedFiles: input.files,
       contextBudget: ctx.config.architect.contextBudget,
-      rules: (await runRules(ctx)).files,
+      rules: runRules(ctx).then((loaded) => loaded.files),
       // Privacy boundary (src/privacy/plan-privacy.ts): level, guard and local summarizer.
       ...planPrivacy(ctx, id),
       meta: { runId: ctx.runId, planId: id },
