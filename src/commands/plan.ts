@@ -4,8 +4,6 @@ import { loadPlan } from '../architect/plan-store.js';
 import type { SavedPlan } from '../architect/types.js';
 import { usageError } from '../errors.js';
 import type { PipelineEvent } from '../pipeline/events.js';
-import { revisePipeline } from '../pipeline/revise.js';
-import { planPipeline } from '../pipeline/run.js';
 import { preflight } from '../workspace/preflight.js';
 import { createProgressPrinter } from '../report/progress.js';
 import { renderPlan, renderPlanCost } from '../report/plan-text.js';
@@ -39,6 +37,9 @@ export async function planCommand(task: string, options: PlanOptions): Promise<n
   const target = options.revise === undefined || options.revise === false ? undefined : reviseTarget(task, options.revise);
   if (target && target.feedback.trim() === '') throw usageError('what should change? give the feedback in words', 'e.g. tandem plan --revise last "split step 2 per file and keep the old API"');
   if (!target && task.trim() === '') throw usageError('what should the plan do? give the task in words', 'e.g. tandem plan "add input validation to signup"');
+  // The pipeline (and the SDK with it) compiles while git answers the checks below.
+  const pipeline = Promise.all([import('../pipeline/run.js'), import('../pipeline/revise.js')]);
+  pipeline.catch(() => {}); // a load failure surfaces where it is awaited
   const { workspace, config } = await openProject(options);
   const previous = target ? await loadPlan(workspace.root, target.ref) : undefined;
   const named = await checkNamedFiles(workspace.root, resolve(options.cwd ?? process.cwd()), options.file, options);
@@ -50,6 +51,7 @@ export async function planCommand(task: string, options: PlanOptions): Promise<n
     const run = outcome ? `, with its last run (${outcome.steps.filter((s) => s.status === 'applied').length} of ${outcome.steps.length} steps applied)` : '';
     process.stderr.write(`Revising plan ${previous.id}${run}.\n`);
   }
+  const [{ planPipeline }, { revisePipeline }] = await pipeline;
   const events = (signal: AbortSignal): AsyncIterable<PipelineEvent> =>
     previous && target
       ? revisePipeline({ workspace, config, signal, files: named.files, revision: { plan: previous, feedback: target.feedback, outcome } })
