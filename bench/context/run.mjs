@@ -4,7 +4,8 @@
 // the non-test files that use the task's symbol are in view (outlined, or at least named), and the time
 // makePlan took: wall and this process's CPU (git's children not included). The first task on each
 // repository runs with no cache (cold), the second reads it.
-// Needs `npm run build` first. Usage: node bench/context/run.mjs [--budget 24000] [--privacy standard|outline]
+// Needs `npm run build` first. Usage: node bench/context/run.mjs [--budget 24000] [--privacy standard|outline] [--repo <name prefix>]
+// (--repo runs one repository in a fresh process, so its cold CPU does not depend on grammars an earlier one compiled)
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ import { makeRepo, REPOS } from './repos.mjs';
 const { makePlan } = await import('../../dist/architect/make-plan.js');
 const { countMessages } = await import('../../dist/tokens/count.js');
 
-const { values } = parseArgs({ options: { budget: { type: 'string', default: '24000' }, privacy: { type: 'string', default: 'standard' } } });
+const { values } = parseArgs({ options: { budget: { type: 'string', default: '24000' }, privacy: { type: 'string', default: 'standard' }, repo: { type: 'string' } } });
 const nodeModules = fileURLToPath(new URL('../../node_modules', import.meta.url));
 const TEST = /(^|\/)(tests?|__tests__|spec|__mocks__)\/|\.(test|spec)\.[^/]+$/;
 const PLAN = JSON.stringify({ summary: 'bench', steps: [{ title: 'x', file: 'x', action: 'edit', instructions: 'x', depends_on: [] }] });
@@ -54,7 +55,7 @@ async function request(root, task) {
 console.log(`budget ${values.budget}, privacy ${values.privacy}, node ${process.version}`);
 console.log('| repository | files | task | request tokens | target | users outlined / named / missing | wall ms | CPU ms |');
 console.log('| --- | ---: | --- | ---: | --- | --- | ---: | ---: |');
-for (const repo of REPOS) {
+for (const repo of REPOS.filter((r) => !values.repo || r.name.startsWith(values.repo))) {
   const root = makeRepo(repo, nodeModules);
   try {
     const files = execFileSync('git', ['ls-files'], { cwd: root, maxBuffer: 1 << 28 }).toString().split('\n').filter(Boolean);

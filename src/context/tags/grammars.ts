@@ -78,9 +78,9 @@ async function load(name: string): Promise<Grammar> {
  * The web-tree-sitter runtime. Its wasm, and every grammar's, is compiled by V8's baseline compiler only
  * (Liftoff): V8 otherwise re-compiles a grammar's hot lexer with its optimizing compiler, and for the
  * big grammars (C++, C#: 4-5 MB of wasm) that took seconds of CPU, paid again for each language in the
- * repository. A cold view of a ten-language tree went from 4.4 s to 0.5 s of CPU; on one-language
- * JavaScript/TypeScript repositories it is within -35% / +30% (bench/context, BENCHMARKS.md). The flag
- * affects only wasm compiled from here on, and tandem compiles no other wasm it depends on for speed.
+ * repository. A first (cold) view in a fresh process: a ten-language tree 3.7-5.2 s -> 1.0 s of CPU,
+ * eslint and the typescript-eslint plugin ~30% less, zod the same (bench/context --repo, BENCHMARKS.md).
+ * The flag affects only wasm compiled from here on, and tandem compiles no other wasm it depends on for speed.
  */
 async function loadRuntime(): Promise<typeof import('web-tree-sitter')> {
   setFlagsFromString('--liftoff-only');
