@@ -9,7 +9,7 @@ import { renderStatsTable } from '../stats/table.js';
 import { configText } from '../ui/config-text.js';
 import type { SessionServices } from '../ui/session-services.js';
 import type { Workspace } from '../workspace/git.js';
-import { acquireRepoLock } from '../workspace/lock.js';
+import { acquireRepoLock, withRepoLock } from '../workspace/lock.js';
 import { describeUndo } from './undo.js';
 import { treeNote } from './tree-note.js';
 import { loadRunRecord, saveRunRecord } from '../report/run-record.js';
@@ -52,8 +52,9 @@ export async function createSessionServices(workspace: Workspace, config: Resolv
       yield* revisePipeline({ workspace, config, signal, files: [], revision: { plan, feedback, outcome } });
     },
     checkTree: async () => treeNote(await workspace.changes(), Boolean(options.allowDirty)),
-    revertStep: (commit) => revertCommit(workspace, commit),
-    undo: async () => describeUndo(await undoLastRun(workspace)),
+    // A revert or an undo commits too: not while another tandem (a CI job, a second session) works here.
+    revertStep: (commit) => withRepoLock(workspace.root, 'session (revert)', () => revertCommit(workspace, commit)),
+    undo: () => withRepoLock(workspace.root, 'session (undo)', async () => describeUndo(await undoLastRun(workspace))),
     async log(limit, width) {
       const records = await readActivity(workspace.root, { limit });
       return records.length === 0 ? 'No model calls recorded yet in .tandem/activity.jsonl.' : renderActivityTable(records, { width, wideHint: 'a wider terminal shows all' });

@@ -56,6 +56,16 @@ export async function acquireRepoLock(root: string, command: string): Promise<Re
   throw usageError(`could not take the lock ${path}`, `if no tandem is running in this repository, delete ${path}`);
 }
 
+/** Runs `work` holding the repository's lock (see acquireRepoLock), released however it ends. */
+export async function withRepoLock<T>(root: string, command: string, work: () => Promise<T>): Promise<T> {
+  const lock = await acquireRepoLock(root, command);
+  try {
+    return await work();
+  } finally {
+    await lock.release();
+  }
+}
+
 function held(path: string): RepoLock {
   const releaseSync = () => {
     try {

@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSessionServices } from '../../src/commands/session-services.js';
@@ -92,5 +94,29 @@ describe('session services', () => {
     expect(revert).toBe(await repo.git('rev-parse', 'HEAD'));
     expect(await repo.git('log', '-1', '--format=%s')).toBe('Revert "tandem: Create a"');
     expect(await repo.git('status', '--porcelain')).toBe('');
+  });
+
+  it('reverts a step and undoes a run only while no other tandem holds the repository, and leaves the lock free after', async () => {
+    gateway = await startFakeGateway({
+      routes: [
+        { match: matchNotPinned(), replies: [{ text: plan('src/a.ts', 'Create a') }] },
+        { match: matchProviderPinned(), replies: [whole('export const a = 1;\n')] },
+      ],
+    });
+    const workspace = await openWorkspace(repo.root);
+    const config = await loadConfig({ root: repo.root, env: { TANDEM_BASE_URL: gateway.url, TANDEM_API_KEY: 'k' } });
+    const services = await createSessionServices(workspace, config, { concurrency: 1 });
+    await drain(services.runTask('create a', approveAll, new AbortController().signal));
+    const head = await repo.git('rev-parse', 'HEAD');
+    // Another live process (this test's parent, never this one) holds the lock.
+    const other = { pid: process.ppid, command: 'run --ci', startedAt: new Date().toISOString(), host: hostname() };
+    await writeFile(join(repo.root, '.tandem/lock'), `${JSON.stringify(other)}\n`);
+    await expect(services.revertStep(head)).rejects.toThrow(`another tandem is working in this repository: pid ${process.ppid} (tandem run --ci`);
+    await expect(services.undo()).rejects.toMatchObject({ exitCode: ExitCode.usage });
+    expect(await repo.git('rev-parse', 'HEAD')).toBe(head);
+    await rm(join(repo.root, '.tandem/lock'));
+    await services.revertStep(head);
+    expect(await repo.git('log', '-1', '--format=%s')).toBe('Revert "tandem: Create a"');
+    expect(existsSync(join(repo.root, '.tandem/lock'))).toBe(false);
   });
 });
