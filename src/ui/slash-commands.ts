@@ -39,7 +39,7 @@ export function helpText(): string {
   return [
     'Type a task: the architect plans, you review, the editor commits each step.',
     ...commands,
-    'Plan review: ↑↓ move · space toggle a step · e edit its instructions · enter apply · esc cancel',
+    'Plan review: ↑↓ move · space toggle a step · e edit its instructions · r revise it in words · enter apply · esc cancel',
     'Running: ↑↓ select a step · enter open its diff · ctrl-c cancel (twice quits)',
     'Diff: ↑↓ pgup pgdn scroll · r revert the step · esc keep it',
   ].join('\n');

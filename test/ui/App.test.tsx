@@ -285,7 +285,7 @@ describe('slash commands', () => {
     const frame = tui.frame();
     expect(tui.text()).toContain(`Undid plan ${PLAN.id} on tandem/${PLAN.id}: 2 commits reverted.`);
     expect(frame).toContain("  /undo    revert the last run's commits\n  /log     the activity log");
-    expect(tui.text()).toContain('Plan review: ↑↓ move · space toggle a step · e edit its instructions · enter apply · esc cancel');
+    expect(tui.text()).toContain('Plan review: ↑↓ move · space toggle a step · e edit its instructions · r revise it in words · enter apply · esc cancel');
     expect(frame).toContain('architect.apiKey: (hidden, from $FASTROUTER_API_KEY or $TANDEM_API_KEY)');
     expect(frame).toContain('(5 calls)');
     expect(frame).toContain('✗ /log takes a number of calls, got "many"');
