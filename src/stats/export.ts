@@ -4,22 +4,13 @@ import type { StatsGroup, StatsSummary } from './aggregate.js';
 import { toCsv } from './csv.js';
 import type { UsageSum } from './usage-sum.js';
 
+/** The counts of a UsageSum that go to JSON as they are. */
+type UsageCounts = Pick<UsageSum, 'calls' | 'failures' | 'promptTokens' | 'completionTokens' | 'cachedTokens' | 'cacheWriteTokens' | 'unknownCostCalls' | 'p50LatencyMs' | 'p95LatencyMs' | 'usageSource' | 'estimatedCalls'>;
+
 /** A UsageSum as plain JSON numbers: `costUsd` is exact or null; `knownCostUsd` is the sum of the known costs. */
-export interface UsageJson {
-  calls: number;
-  failures: number;
-  promptTokens: number;
-  completionTokens: number;
-  cachedTokens: number;
-  cacheWriteTokens: number;
+export interface UsageJson extends UsageCounts {
   costUsd: number | null;
   knownCostUsd: number;
-  unknownCostCalls: number;
-  p50LatencyMs: number | null;
-  p95LatencyMs: number | null;
-  /** Present when some calls' tokens were counted by tandem (the gateway sent no usage). */
-  usageSource?: 'estimated';
-  estimatedCalls?: number;
 }
 
 /** `tandem stats --json`. */
