@@ -1,10 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import { BIN, isolatedHome, runCli } from '../helpers/cli.js';
-import { matchNotPinned, matchProviderPinned, startFakeGateway, type CapturedRequest, type FakeGateway, type ScriptedReply } from '../helpers/fake-gateway.js';
-import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
+import { editorByFile, promptText as prompt } from '../helpers/editor-by-file.js';
+import { matchNotPinned, matchProviderPinned, type FakeGateway, type ScriptedReply } from '../helpers/fake-gateway.js';
+import { cliEnv, useRepoAndGateway } from '../helpers/repo-gateway.js';
 
 // A file too long for a whole-file first try (editor.wholeFileMaxLines is 150) that still fits the editor's window.
 const BIG = Array.from({ length: 200 }, (_, i) => `export const value${i} = ${i};\n`).join('');
@@ -20,33 +21,16 @@ const planReply = (steps: unknown[]): ScriptedReply => ({ text: JSON.stringify({
 const editorReply = (text: string): ScriptedReply => ({ text, promptTokens: 500, completionTokens: 100, provider: '_tandem_local_router' });
 const whole = (path: string, content: string) => editorReply(`${path}\n\`\`\`ts\n${content}\`\`\`\n`);
 
-const prompt = (r: CapturedRequest) => (r.body?.messages ?? []).map((m) => String(m.content)).join('\n');
-/** Editor replies chosen by the step's file line, so concurrency cannot reorder them. */
-function editorByFile(replies: Record<string, ScriptedReply[]>) {
-  return (req: CapturedRequest) => {
-    const file = Object.keys(replies).find((path) => prompt(req).includes(`File: ${path} (`));
-    return (file ? replies[file].shift() : undefined) ?? { status: 500, error: `test script: no editor reply left for ${file}` };
-  };
-}
-const editorRequests = (g: FakeGateway, path: string) => g.requests.filter((r) => r.body?.provider && prompt(r).includes(`File: ${path} (`));
+/** The step's file line in an editor prompt. */
+const fileLine = (path: string) => `File: ${path} (`;
+const editorRequests = (g: FakeGateway, path: string) => g.requests.filter((r) => r.body?.provider && prompt(r).includes(fileLine(path)));
 
-let repo: GitFixture;
-let gateway: FakeGateway | undefined;
-const env = (g: FakeGateway) => ({ TANDEM_BASE_URL: g.url, TANDEM_API_KEY: 'test-key' });
-
-beforeEach(async () => {
-  repo = await gitFixture(FILES);
-});
-afterEach(async () => {
-  await gateway?.close();
-  gateway = undefined;
-  await repo.cleanup();
-});
+const { repo, startGateway } = useRepoAndGateway(FILES);
 
 describe('dependency context', () => {
   it("sends step 3 the diff step 1 committed, labelled as context, and no other step's", async () => {
     const clamp = 'export const lowest = 0;\n\nexport function clamp(x: number, lo: number, hi: number): number {\n  return Math.min(hi, Math.max(lo, x));\n}\n';
-    gateway = await startFakeGateway({
+    const gateway = await startGateway({
       routes: [
         { match: matchNotPinned(), replies: [planReply([step('Add clamp', 'src/clamp.ts'), step('Bump other', 'src/other.ts'), step('Use clamp', 'src/util.ts', [0])])] },
         {
@@ -55,11 +39,11 @@ describe('dependency context', () => {
             'src/clamp.ts': [whole('src/clamp.ts', clamp)],
             'src/other.ts': [whole('src/other.ts', 'export const other = 2;\n')],
             'src/util.ts': [whole('src/util.ts', "import { clamp } from './clamp';\n\nexport const limit = clamp(10, 0, 5);\n")],
-          }),
+          }, fileLine),
         },
       ],
     });
-    const run = await runCli(['run', 'add clamp and use it', '--yes', '--json'], { cwd: repo.root, env: env(gateway) });
+    const run = await runCli(['run', 'add clamp and use it', '--yes', '--json'], { cwd: repo.root, env: cliEnv(gateway) });
     expect(run.exitCode, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).steps.map((s: { status: string }) => s.status)).toEqual(['applied', 'applied', 'applied']);
 
@@ -84,12 +68,12 @@ describe('format escalation', () => {
   const changed = BIG.replace('export const value7 = 7;\n', 'export const value7 = 70;\n');
   const scripted = (extra: ScriptedReply[]) => [
     { match: matchNotPinned(), replies: [planReply([step('Set value7 to 70', 'src/big.ts')])] },
-    { match: matchProviderPinned(), replies: editorByFile({ 'src/big.ts': [bad, bad, bad, ...extra] }) },
+    { match: matchProviderPinned(), replies: editorByFile({ 'src/big.ts': [bad, bad, bad, ...extra] }, fileLine) },
   ];
 
   it('asks the same editor for the whole file after the search/replace retries fail, applies it and says so', async () => {
-    gateway = await startFakeGateway({ routes: scripted([whole('src/big.ts', changed)]) });
-    const run = await runCli(['run', 'set value7 to 70', '--yes', '--json'], { cwd: repo.root, env: env(gateway) });
+    const gateway = await startGateway({ routes: scripted([whole('src/big.ts', changed)]) });
+    const run = await runCli(['run', 'set value7 to 70', '--yes', '--json'], { cwd: repo.root, env: cliEnv(gateway) });
     expect(run.exitCode, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report.steps[0]).toMatchObject({ status: 'applied', attempts: 4, format: 'whole', model: 'auto_tandem_router' });
@@ -104,12 +88,12 @@ describe('format escalation', () => {
   });
 
   it('prints `whole` in the table at 80x24', async () => {
-    gateway = await startFakeGateway({ routes: scripted([whole('src/big.ts', changed)]) });
+    const gateway = await startGateway({ routes: scripted([whole('src/big.ts', changed)]) });
     const command = `stty cols 80 rows 24; node ${BIN} run 'set value7 to 70' --yes`;
     const run = await execa('script', ['-qec', command, '/dev/null'], {
       cwd: repo.root,
       reject: false,
-      env: { HOME: await isolatedHome(), NO_COLOR: '1', PATH: process.env.PATH ?? '', ...env(gateway) },
+      env: { HOME: await isolatedHome(), NO_COLOR: '1', PATH: process.env.PATH ?? '', ...cliEnv(gateway) },
       extendEnv: false,
       timeout: 60_000,
     });
@@ -119,8 +103,8 @@ describe('format escalation', () => {
   }, 60_000);
 
   it('refuses a whole file that drops most of the lines, and does not escalate with editor.escalate false', async () => {
-    gateway = await startFakeGateway({ routes: scripted([whole('src/big.ts', 'export const value7 = 70;\n')]) });
-    const shrunk = await runCli(['run', 'set value7 to 70', '--yes', '--json'], { cwd: repo.root, env: env(gateway) });
+    let gateway = await startGateway({ routes: scripted([whole('src/big.ts', 'export const value7 = 70;\n')]) });
+    const shrunk = await runCli(['run', 'set value7 to 70', '--yes', '--json'], { cwd: repo.root, env: cliEnv(gateway) });
     expect(shrunk.exitCode).toBe(1);
     expect(JSON.parse(shrunk.stdout).steps[0]).toMatchObject({ status: 'failed', attempts: 4, reason: 'the whole-file answer drops 199 of 200 lines, which the step does not ask for' });
     expect(await readFile(join(repo.root, 'src/big.ts'), 'utf8')).toBe(BIG);
@@ -130,8 +114,8 @@ describe('format escalation', () => {
     await writeFile(join(repo.root, 'tandem.config.json'), JSON.stringify({ editor: { escalate: false } }));
     await repo.git('add', 'tandem.config.json');
     await repo.git('commit', '-qm', 'config');
-    gateway = await startFakeGateway({ routes: scripted([whole('src/big.ts', changed)]) });
-    const off = await runCli(['run', 'set value7 to 70', '--yes', '--json'], { cwd: repo.root, env: env(gateway) });
+    gateway = await startGateway({ routes: scripted([whole('src/big.ts', changed)]) });
+    const off = await runCli(['run', 'set value7 to 70', '--yes', '--json'], { cwd: repo.root, env: cliEnv(gateway) });
     expect(off.exitCode).toBe(1);
     expect(JSON.parse(off.stdout).steps[0]).toMatchObject({ status: 'failed', attempts: 3 });
     expect(editorRequests(gateway, 'src/big.ts')).toHaveLength(3);

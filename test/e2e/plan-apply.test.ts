@@ -1,9 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { matchNotPinned, matchProviderPinned, startFakeGateway, type FakeGateway, type ScriptedReply } from '../helpers/fake-gateway.js';
-import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
+import { editorByFile } from '../helpers/editor-by-file.js';
+import { matchNotPinned, matchProviderPinned, startFakeGateway, type ScriptedReply } from '../helpers/fake-gateway.js';
+import { cliEnv, useRepoAndGateway } from '../helpers/repo-gateway.js';
 
 const FILES = {
   'src/math.ts': 'export function add(a: number, b: number): number {\n  return a + b;\n}\n',
@@ -38,38 +39,17 @@ const GREET_FILE = '```ts\nexport function greet(name: string): string {\n  retu
 const architectReply: ScriptedReply = { text: JSON.stringify(PLAN), promptTokens: 1000, completionTokens: 200, provider: 'anthropic' };
 const editorReply = (text: string): ScriptedReply => ({ text, promptTokens: 500, completionTokens: 100, provider: '_tandem_local_router' });
 
-/** Editor replies chosen by the file the prompt is about, so concurrency cannot reorder them. */
-function editorByFile(replies: Record<string, ScriptedReply[]>) {
-  return (req: { body: { messages?: Array<{ content: unknown }> } | null }) => {
-    const prompt = (req.body?.messages ?? []).map((m) => String(m.content)).join('\n');
-    const file = Object.keys(replies).find((path) => prompt.includes(path));
-    const next = file ? replies[file].shift() : undefined;
-    return next ?? { status: 500, error: `test script: no editor reply left for ${file}` };
-  };
-}
-
-let repo: GitFixture;
-let gateway: FakeGateway | undefined;
-const env = (g: FakeGateway) => ({ TANDEM_BASE_URL: g.url, TANDEM_API_KEY: 'test-key' });
-
-beforeEach(async () => {
-  repo = await gitFixture(FILES);
-});
-afterEach(async () => {
-  await gateway?.close();
-  gateway = undefined;
-  await repo.cleanup();
-});
+const { repo, startGateway } = useRepoAndGateway(FILES);
 
 describe('tandem plan / apply end to end', () => {
   it('plans, applies each step as a commit on tandem/<id>, reports exact costs and logs every call', async () => {
-    gateway = await startFakeGateway({
+    const gateway = await startGateway({
       routes: [
         { match: matchNotPinned(), replies: [architectReply] },
         { match: matchProviderPinned(), replies: editorByFile({ 'src/math.ts': [editorReply(MATH_EDIT)], 'src/greet.ts': [editorReply(GREET_FILE)] }) },
       ],
     });
-    const plan = await runCli(['plan', 'add subtraction and greeting', '--json'], { cwd: repo.root, env: env(gateway) });
+    const plan = await runCli(['plan', 'add subtraction and greeting', '--json'], { cwd: repo.root, env: cliEnv(gateway) });
     expect(plan.stderr).toContain('Planning with anthropic/claude-sonnet-4');
     expect(plan.exitCode).toBe(0);
     const planned = JSON.parse(plan.stdout);
@@ -77,7 +57,7 @@ describe('tandem plan / apply end to end', () => {
     expect(planned.architect).toEqual({ model: 'anthropic/claude-sonnet-4', provider: 'anthropic', promptTokens: 1000, completionTokens: 200, latencyMs: expect.any(Number), costUsd: 0.006 });
     const id: string = planned.plan.id;
 
-    const apply = await runCli(['apply', '--last', '--json', '--concurrency', '2'], { cwd: repo.root, env: env(gateway) });
+    const apply = await runCli(['apply', '--last', '--json', '--concurrency', '2'], { cwd: repo.root, env: cliEnv(gateway) });
     expect(apply.exitCode, apply.stderr).toBe(0);
     const report = JSON.parse(apply.stdout);
     expect(report.plan).toEqual({ id, task: 'add subtraction and greeting', summary: PLAN.summary });
@@ -123,13 +103,13 @@ describe('tandem plan / apply end to end', () => {
   });
 
   it('prints the table with totals and the saving at the terminal', async () => {
-    gateway = await startFakeGateway({
+    const gateway = await startGateway({
       routes: [
         { match: matchNotPinned(), replies: [architectReply] },
         { match: matchProviderPinned(), replies: editorByFile({ 'src/math.ts': [editorReply(MATH_EDIT)], 'src/greet.ts': [editorReply(GREET_FILE)] }) },
       ],
     });
-    const run = await runCli(['run', 'add subtraction and greeting', '--yes'], { cwd: repo.root, env: env(gateway) });
+    const run = await runCli(['run', 'add subtraction and greeting', '--yes'], { cwd: repo.root, env: cliEnv(gateway) });
     expect(run.exitCode, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/Step\s+File\s+Model\s+Provider\s+Tokens in\/out\s+Latency\s+Cost\s+To cloud\s+Status/);
     expect(run.stdout).toContain('saved $0.0060 (50%) against running every step on anthropic/claude-sonnet-4');
@@ -137,13 +117,13 @@ describe('tandem plan / apply end to end', () => {
 
   it('retries a step whose edit does not apply, then marks it failed and goes on with independent steps (exit 1)', async () => {
     const bad = editorReply('src/math.ts\n<<<<<<< SEARCH\nfunction nowhere() {}\n=======\nfunction x() {}\n>>>>>>> REPLACE\n');
-    gateway = await startFakeGateway({
+    const gateway = await startGateway({
       routes: [
         { match: matchNotPinned(), replies: [architectReply] },
         { match: matchProviderPinned(), replies: editorByFile({ 'src/math.ts': [bad, bad, bad], 'src/greet.ts': [editorReply(GREET_FILE)] }) },
       ],
     });
-    const run = await runCli(['run', 'two steps', '--yes', '--json'], { cwd: repo.root, env: env(gateway) });
+    const run = await runCli(['run', 'two steps', '--yes', '--json'], { cwd: repo.root, env: cliEnv(gateway) });
     expect(run.exitCode).toBe(1);
     const report = JSON.parse(run.stdout);
     expect(report.steps.map((s: { status: string; attempts: number }) => [s.status, s.attempts])).toEqual([
@@ -162,10 +142,10 @@ describe('tandem plan / apply end to end', () => {
   });
 
   it('refuses a dirty tracked file the plan edits with exit 2 before any editor call, touching nothing', async () => {
-    gateway = await startFakeGateway({ routes: [{ match: matchNotPinned(), replies: [architectReply] }] });
+    const gateway = await startGateway({ routes: [{ match: matchNotPinned(), replies: [architectReply] }] });
     await writeFile(join(repo.root, 'src/math.ts'), 'my unsaved work\n');
     await writeFile(join(repo.root, 'notes.txt'), 'untracked notes\n');
-    const run = await runCli(['run', 'anything', '--yes'], { cwd: repo.root, env: env(gateway) });
+    const run = await runCli(['run', 'anything', '--yes'], { cwd: repo.root, env: cliEnv(gateway) });
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain('uncommitted changes in files the plan edits: src/math.ts');
     expect(run.stderr).not.toContain('notes.txt');
@@ -178,7 +158,7 @@ describe('tandem plan / apply end to end', () => {
   });
 
   it('runs past untracked files and changes to files the plan does not touch, never staging or committing them', async () => {
-    gateway = await startFakeGateway({
+    const gateway = await startGateway({
       routes: [
         { match: matchNotPinned(), replies: [architectReply] },
         { match: matchProviderPinned(), replies: editorByFile({ 'src/math.ts': [editorReply(MATH_EDIT)], 'src/greet.ts': [editorReply(GREET_FILE)] }) },
@@ -188,7 +168,7 @@ describe('tandem plan / apply end to end', () => {
     await writeFile(join(repo.root, 'tandem.config.json'), '{}\n');
     await repo.git('add', 'README.md');
     await writeFile(join(repo.root, 'notes.txt'), 'untracked notes\n');
-    const run = await runCli(['run', 'anything', '--yes', '--json'], { cwd: repo.root, env: env(gateway) });
+    const run = await runCli(['run', 'anything', '--yes', '--json'], { cwd: repo.root, env: cliEnv(gateway) });
     expect(run.exitCode, run.stderr).toBe(0);
     expect(await repo.git('log', '--format=%s', '--name-only', 'main..HEAD')).not.toMatch(/README|notes|tandem\.config/);
     // The user's staged README, unstaged nothing else, untracked files: all exactly as they were.
@@ -197,7 +177,7 @@ describe('tandem plan / apply end to end', () => {
   });
 
   it('exits 2 before any call when the key the gateway needs is not set', async () => {
-    gateway = await startFakeGateway({ routes: [] });
+    const gateway = await startGateway({ routes: [] });
     const run = await runCli(['plan', 'anything'], { cwd: repo.root, env: { TANDEM_BASE_URL: gateway.url } });
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain('no API key for the architect: set FASTROUTER_API_KEY (or TANDEM_API_KEY)');
