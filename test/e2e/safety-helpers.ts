@@ -2,7 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
 import { BIN, isolatedHome } from '../helpers/cli.js';
-import type { CapturedRequest, FakeGateway, ScriptedReply } from '../helpers/fake-gateway.js';
+import type { CapturedRequest, FakeGateway } from '../helpers/fake-gateway.js';
+import { cliEnv } from '../helpers/repo-gateway.js';
 
 /** Two small files, so a plan can edit either. */
 export const FILES = {
@@ -13,15 +14,6 @@ export const FILES = {
 /** A search/replace answer that bumps the constant in `src/<name>.ts`. */
 export function bump(name: string): string {
   return `src/${name}.ts\n<<<<<<< SEARCH\nexport const ${name} = 1;\n=======\nexport const ${name} = 2;\n>>>>>>> REPLACE\n`;
-}
-
-/** Editor replies chosen by the file the prompt is about (each file's list is used in order). */
-export function editorFor(replies: Record<string, ScriptedReply[]>) {
-  return (req: CapturedRequest): ScriptedReply => {
-    const prompt = (req.body?.messages ?? []).map((m) => String(m.content)).join('\n');
-    const file = Object.keys(replies).find((path) => prompt.includes(path));
-    return (file ? replies[file].shift() : undefined) ?? { status: 500, error: `test script: no editor reply left for ${file}` };
-  };
 }
 
 /** A plan step in the saved-plan shape. */
@@ -43,7 +35,7 @@ export function chats(gateway: FakeGateway): CapturedRequest[] {
 }
 
 /** The gateway and key variables for the CLI. */
-export const gatewayEnv = (g: FakeGateway) => ({ TANDEM_BASE_URL: g.url, TANDEM_API_KEY: 'test-key', GIT_CONFIG_NOSYSTEM: '1' });
+export const gatewayEnv = (g: FakeGateway) => ({ ...cliEnv(g), GIT_CONFIG_NOSYSTEM: '1' });
 
 const home = await isolatedHome();
 

@@ -1,27 +1,24 @@
 import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { matchNotPinned, matchProviderPinned, startFakeGateway, type FakeGateway } from '../helpers/fake-gateway.js';
-import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
-import { bump, chats, editorFor, FILES, gatewayEnv, savePlanFile, step } from './safety-helpers.js';
+import { editorByFile } from '../helpers/editor-by-file.js';
+import { matchNotPinned, matchProviderPinned, type FakeGateway } from '../helpers/fake-gateway.js';
+import { gitFixture } from '../helpers/git-fixture.js';
+import { useRepoAndGateway } from '../helpers/repo-gateway.js';
+import { bump, chats, FILES, gatewayEnv, savePlanFile, step } from './safety-helpers.js';
 
-let repo: GitFixture;
+const { repo, startGateway } = useRepoAndGateway(FILES);
 let gateway: FakeGateway;
 
 beforeEach(async () => {
-  repo = await gitFixture(FILES);
-  gateway = await startFakeGateway({
+  gateway = await startGateway({
     routes: [
       { match: matchNotPinned(), replies: [{ text: JSON.stringify({ summary: 's', steps: [step('src/a.ts')] }) }] },
-      { match: matchProviderPinned(), replies: editorFor({ 'src/a.ts': [{ text: bump('a') }], 'src/b.ts': [{ text: bump('b') }] }) },
+      { match: matchProviderPinned(), replies: editorByFile({ 'src/a.ts': [{ text: bump('a') }], 'src/b.ts': [{ text: bump('b') }] }) },
     ],
   });
-});
-afterEach(async () => {
-  await gateway.close();
-  await repo.cleanup();
 });
 
 async function expectUntouched(): Promise<void> {

@@ -1,24 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { matchProviderPinned, startFakeGateway, type FakeGateway, type ScriptedReply } from '../helpers/fake-gateway.js';
-import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
-import { bump, chats, editorFor, FILES, gatewayEnv, savePlanFile, step } from './safety-helpers.js';
+import { editorByFile } from '../helpers/editor-by-file.js';
+import { matchProviderPinned, type ScriptedReply } from '../helpers/fake-gateway.js';
+import { useRepoAndGateway } from '../helpers/repo-gateway.js';
+import { bump, chats, FILES, gatewayEnv, savePlanFile, step } from './safety-helpers.js';
 
-let repo: GitFixture;
-let gateway: FakeGateway;
-beforeEach(async () => {
-  repo = await gitFixture(FILES);
-});
-afterEach(async () => {
-  await gateway.close();
-  await repo.cleanup();
-});
+const { repo, startGateway } = useRepoAndGateway(FILES);
 
 describe('resume --in-place', () => {
   it('continues on the current branch: the committed step is not run again, and a dependent step runs after it', async () => {
     const junk: ScriptedReply = { text: 'no idea' };
-    gateway = await startFakeGateway({ routes: [{ match: matchProviderPinned(), // b's prompt shows a (its dependency) too: b's key is looked for first.
-      replies: editorFor({ 'src/b.ts': [junk, junk, junk, { text: bump('b') }], 'src/a.ts': [{ text: bump('a') }] }) }] });
+    const gateway = await startGateway({ routes: [{ match: matchProviderPinned(), // b's prompt shows a (its dependency) too: b's key is looked for first.
+      replies: editorByFile({ 'src/b.ts': [junk, junk, junk, { text: bump('b') }], 'src/a.ts': [{ text: bump('a') }] }) }] });
     await savePlanFile(repo.root, 'inp-1111', [step('src/a.ts'), step('src/b.ts', [0])]);
     const first = await runCli(['apply', 'inp-1111', '--in-place'], { cwd: repo.root, env: gatewayEnv(gateway) });
     expect(first.exitCode).toBe(1);
@@ -33,11 +26,11 @@ describe('resume --in-place', () => {
   });
 
   it('a fix-up plan cannot reach a protected file either: a run --check whose fix-up step targets tandem.config.json has it refused', async () => {
-    gateway = await startFakeGateway({
+    const gateway = await startGateway({
       routes: [
         { match: (req) => !req.body?.provider && JSON.stringify(req.body?.messages).includes('Fix-up round'), replies: [{ text: JSON.stringify({ summary: 'fix', steps: [step('tandem.config.json')] }) }] },
         { match: (req) => !req.body?.provider, replies: [{ text: JSON.stringify({ summary: 's', steps: [step('src/a.ts')] }) }] },
-        { match: matchProviderPinned(), replies: editorFor({ 'src/a.ts': [{ text: bump('a') }] }) },
+        { match: matchProviderPinned(), replies: editorByFile({ 'src/a.ts': [{ text: bump('a') }] }) },
       ],
     });
     const run = await runCli(['run', 'bump a', '--yes', '--json', '--check', 'false', '--fix-rounds', '1'], { cwd: repo.root, env: gatewayEnv(gateway) });

@@ -1,29 +1,20 @@
 import { appendFile, chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { matchProviderPinned, startFakeGateway, type FakeGateway, type ScriptedReply } from '../helpers/fake-gateway.js';
-import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
-import { bump, chats, editorFor, FILES, gatewayEnv, savePlanFile, startCli, step, until } from './safety-helpers.js';
+import { editorByFile } from '../helpers/editor-by-file.js';
+import { matchProviderPinned, type FakeGateway, type ScriptedReply } from '../helpers/fake-gateway.js';
+import { useRepoAndGateway } from '../helpers/repo-gateway.js';
+import { bump, chats, FILES, gatewayEnv, savePlanFile, startCli, step, until } from './safety-helpers.js';
 
 // Real processes racing real ones on a shared machine: generous time, no timing asserted.
 vi.setConfig({ testTimeout: 90_000 });
 
-let repo: GitFixture;
-let gateway: FakeGateway | undefined;
+const { repo, startGateway } = useRepoAndGateway(FILES);
 
-beforeEach(async () => {
-  repo = await gitFixture(FILES);
-});
-afterEach(async () => {
-  await gateway?.close();
-  gateway = undefined;
-  await repo.cleanup();
-});
-
-async function editor(replies: Record<string, ScriptedReply[]>): Promise<FakeGateway> {
-  gateway = await startFakeGateway({ routes: [{ match: matchProviderPinned(), replies: editorFor(replies) }] });
-  return gateway;
+/** A gateway with only an editor route, answering each file from `replies`. */
+function editor(replies: Record<string, ScriptedReply[]>): Promise<FakeGateway> {
+  return startGateway({ routes: [{ match: matchProviderPinned(), replies: editorByFile(replies) }] });
 }
 
 const commitsOn = async (branch: string) => (await repo.git('log', '--format=%s', `main..${branch}`)).split('\n').filter(Boolean);
