@@ -1,21 +1,12 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { startFakeGateway, type FakeGateway } from '../helpers/fake-gateway.js';
-import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
+import { promptText } from '../helpers/editor-by-file.js';
+import { cliEnv, useRepoAndGateway } from '../helpers/repo-gateway.js';
 
-let repo: GitFixture;
-let gateway: FakeGateway | undefined;
-beforeEach(async () => {
-  repo = await gitFixture({ 'README.md': '# pool\n' });
-});
-afterEach(async () => {
-  await gateway?.close();
-  gateway = undefined;
-  await repo.cleanup();
-});
+const { repo, startGateway } = useRepoAndGateway({ 'README.md': '# pool\n' });
 
 const POOL = 'http://gpu-1:11434,http://gpu-2:11434';
 
@@ -54,11 +45,11 @@ describe('--concurrency auto', () => {
     const files = Array.from({ length: 6 }, (_, i) => `src/m${i}.ts`);
     const plan = { summary: 'six modules', steps: files.map((file, i) => ({ title: `m${i}`, file, action: 'create', instructions: 'make it', depends_on: [] })) };
     const slow = 1500;
-    gateway = await startFakeGateway({
+    const gateway = await startGateway({
       routes: [
         {
           replies: (req) => {
-            const prompt = (req.body?.messages ?? []).map((m) => String(m.content)).join('\n');
+            const prompt = promptText(req);
             if (!files.some((f) => prompt.includes(f))) return { text: JSON.stringify(plan), promptTokens: 800, completionTokens: 200 };
             const i = files.findIndex((f) => prompt.includes(f));
             return { text: `\`\`\`ts\nexport const m${i} = ${i};\n\`\`\`\n`, delayMs: slow, promptTokens: 100, completionTokens: 10 };
@@ -70,7 +61,7 @@ describe('--concurrency auto', () => {
     await writeFile(join(repo.root, 'tandem.config.json'), JSON.stringify(config));
     await repo.git('add', 'tandem.config.json');
     await repo.git('commit', '-qm', 'pool config');
-    const env = { TANDEM_BASE_URL: gateway.url, TANDEM_API_KEY: 'test-key' };
+    const env = cliEnv(gateway);
     const result = await runCli(['run', 'six modules', '--yes', '--concurrency', 'auto', '--json'], { cwd: repo.root, env });
     expect(result.exitCode, result.stderr).toBe(0);
     const editorCalls = gateway.requests.filter((r) => r.body?.model === 'auto_tandem_router').map((r) => r.time).sort((a, b) => a - b);

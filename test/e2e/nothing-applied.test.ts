@@ -1,9 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { matchNotPinned, matchProviderPinned, startFakeGateway, type FakeGateway } from '../helpers/fake-gateway.js';
-import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
+import { matchNotPinned, matchProviderPinned } from '../helpers/fake-gateway.js';
+import { cliEnv, useRepoAndGateway } from '../helpers/repo-gateway.js';
 
 const PLAN = {
   summary: 'Rename add.',
@@ -15,26 +15,17 @@ const PLAN = {
 // An edit whose SEARCH text is nowhere in the file: refused on every attempt.
 const BAD_EDIT = 'src/math.ts\n<<<<<<< SEARCH\nexport function nothing() {}\n=======\nexport function sum() {}\n>>>>>>> REPLACE\n';
 
-let repo: GitFixture;
-let gateway: FakeGateway | undefined;
-beforeEach(async () => {
-  repo = await gitFixture({ 'src/math.ts': 'export function add(a: number, b: number) {\n  return a + b;\n}\n', 'src/main.ts': "import { add } from './math';\nadd(1, 2);\n" });
-});
-afterEach(async () => {
-  await gateway?.close();
-  gateway = undefined;
-  await repo.cleanup();
-});
+const { repo, startGateway } = useRepoAndGateway({ 'src/math.ts': 'export function add(a: number, b: number) {\n  return a + b;\n}\n', 'src/main.ts': "import { add } from './math';\nadd(1, 2);\n" });
 
 describe('a run with nothing applied', () => {
   it('says "nothing applied; spent $X" instead of a saving, in the table, the JSON saving and the HTML report', async () => {
-    gateway = await startFakeGateway({
+    const gateway = await startGateway({
       routes: [
         { match: matchNotPinned(), replies: () => ({ text: JSON.stringify(PLAN), promptTokens: 1000, completionTokens: 200, provider: 'anthropic' }) },
         { match: matchProviderPinned(), replies: () => ({ text: BAD_EDIT, promptTokens: 400, completionTokens: 60, provider: '_tandem_local_router' }) },
       ],
     });
-    const env = { TANDEM_BASE_URL: gateway.url, TANDEM_API_KEY: 'k' };
+    const env = cliEnv(gateway);
     const run = await runCli(['run', 'rename add to sum', '--yes'], { cwd: repo.root, env });
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain('nothing applied; spent $0.0060');

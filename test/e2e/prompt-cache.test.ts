@@ -1,25 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { matchNotPinned, startFakeGateway, type FakeGateway } from '../helpers/fake-gateway.js';
-import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
+import { matchNotPinned } from '../helpers/fake-gateway.js';
+import { cliEnv, useRepoAndGateway } from '../helpers/repo-gateway.js';
 
 const PLAN = { summary: 'Nothing to do.', steps: [{ title: 'Delete old', file: 'old.txt', action: 'delete', instructions: 'Remove it.', depends_on: [] }] };
 
-let repo: GitFixture;
-let gateway: FakeGateway | undefined;
-beforeEach(async () => {
-  repo = await gitFixture({ 'src/a.ts': 'export const a = 1;\n', 'old.txt': 'x\n' });
-});
-afterEach(async () => {
-  await gateway?.close();
-  gateway = undefined;
-  await repo.cleanup();
-});
+const { repo, startGateway } = useRepoAndGateway({ 'src/a.ts': 'export const a = 1;\n', 'old.txt': 'x\n' });
 
 it('a need_files round reads the prefix the first round wrote: both are logged, priced, and shown in the table and stats', async () => {
-  gateway = await startFakeGateway({
+  const gateway = await startGateway({
     routes: [
       {
         match: matchNotPinned(),
@@ -31,7 +22,7 @@ it('a need_files round reads the prefix the first round wrote: both are logged, 
       },
     ],
   });
-  const env = { TANDEM_BASE_URL: gateway.url, TANDEM_API_KEY: 'k' };
+  const env = cliEnv(gateway);
   const run = await runCli(['run', 'remove old.txt', '--yes'], { cwd: repo.root, env });
   expect(run.exitCode, run.stderr).toBe(0);
 

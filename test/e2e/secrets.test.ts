@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from '../helpers/cli.js';
-import { matchNotPinned, matchProviderPinned, startFakeGateway, type FakeGateway, type ScriptedReply } from '../helpers/fake-gateway.js';
-import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
+import { matchNotPinned, matchProviderPinned, type ScriptedReply } from '../helpers/fake-gateway.js';
+import { useRepoAndGateway } from '../helpers/repo-gateway.js';
 
 // Planted secrets, assembled from parts so no scanner takes this test file for a leak.
 const AWS_KEY = 'AKIA' + 'R4T7Y2U9I3O6P1A5';
@@ -51,17 +51,13 @@ const architectPlan: ScriptedReply = { text: JSON.stringify(PLAN), promptTokens:
 // The fix-up call fails with a gateway error body that echoes the key and a password.
 const gatewayError: ScriptedReply = { status: 400, error: `invalid request: bad key ${GATEWAY_KEY} for account with password=${DB_PASSWORD}` };
 
-let repo: GitFixture;
+const { repo, startGateway } = useRepoAndGateway(FILES);
 let out: string;
-let gateway: FakeGateway;
 
 beforeEach(async () => {
-  repo = await gitFixture(FILES);
   out = await realpath(await mkdtemp(join(tmpdir(), 'tandem-secrets-out-')));
 });
 afterEach(async () => {
-  await gateway?.close();
-  await repo.cleanup();
   await rm(out, { recursive: true, force: true });
 });
 
@@ -85,7 +81,7 @@ function leaks(text: string): string[] {
 
 describe('no side doors: nothing raw leaves through outputs, files, commits or branch names', () => {
   it('tandem run --ci with a dumping check, GitHub outputs and a failing gateway call writes and prints only placeholders', async () => {
-    gateway = await startFakeGateway({
+    const gateway = await startGateway({
       apiKey: GATEWAY_KEY,
       routes: [
         { match: matchNotPinned(), replies: [architectPlan, gatewayError] },
@@ -139,7 +135,7 @@ describe('no side doors: nothing raw leaves through outputs, files, commits or b
   });
 
   it('a base URL with credentials is refused before any call, and the password is printed nowhere (exit 2)', async () => {
-    gateway = await startFakeGateway({ routes: [] });
+    const gateway = await startGateway({ routes: [] });
     const url = gateway.url.replace('http://', 'http://tandem:SECRETPASS99@');
     for (const args of [['doctor'], ['plan', 'add subtract', '--base-url', url]]) {
       const result = await runCli(args, { cwd: repo.root, env: { MY_GATEWAY_CRED: GATEWAY_KEY, ...(args[0] === 'doctor' ? { TANDEM_BASE_URL: url } : {}) } });

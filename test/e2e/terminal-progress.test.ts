@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { matchNotPinned, matchProviderPinned, startFakeGateway, type FakeGateway, type ScriptedReply } from '../helpers/fake-gateway.js';
-import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
+import { promptText } from '../helpers/editor-by-file.js';
+import { matchNotPinned, matchProviderPinned, type FakeGateway, type ScriptedReply } from '../helpers/fake-gateway.js';
 import { runInPty, screenLines } from '../helpers/pty.js';
+import { cliEnv, useRepoAndGateway } from '../helpers/repo-gateway.js';
 
 const FILES = ['a', 'b', 'c'].map((name) => `src/${name}.ts`);
 const PLAN = {
@@ -11,27 +12,17 @@ const PLAN = {
 };
 const whole = (name: string): ScriptedReply => ({ text: `\`\`\`ts\nexport const ${name} = 1;\n\`\`\`\n`, promptTokens: 300, completionTokens: 40, provider: 'local', chunkDelayMs: 30 });
 
-let repo: GitFixture;
-let gateway: FakeGateway | undefined;
-
-beforeEach(async () => {
-  repo = await gitFixture({ 'README.md': '# x\n' });
-});
-afterEach(async () => {
-  await gateway?.close();
-  gateway = undefined;
-  await repo.cleanup();
-});
+const { repo, startGateway } = useRepoAndGateway({ 'README.md': '# x\n' });
 
 /** A gateway whose architect thinks for `thinkMs` before answering, and whose editor answers each file. */
 async function gatewayWith(thinkMs: number): Promise<FakeGateway> {
-  return startFakeGateway({
+  return startGateway({
     routes: [
       { match: matchNotPinned(), replies: () => ({ text: JSON.stringify(PLAN), promptTokens: 900, completionTokens: 150, provider: 'anthropic', delayMs: thinkMs, chunkDelayMs: 20 }) },
       {
         match: matchProviderPinned(),
-        replies: (req: { body: { messages?: Array<{ content: unknown }> } | null }) => {
-          const prompt = (req.body?.messages ?? []).map((m) => String(m.content)).join('\n');
+        replies: (req) => {
+          const prompt = promptText(req);
           return whole(['a', 'b', 'c'].find((name) => prompt.includes(`src/${name}.ts`)) ?? 'z');
         },
       },
@@ -39,12 +30,10 @@ async function gatewayWith(thinkMs: number): Promise<FakeGateway> {
   });
 }
 
-const env = (g: FakeGateway) => ({ TANDEM_BASE_URL: g.url, TANDEM_API_KEY: 'k' });
-
 describe('live progress and colour in a terminal', () => {
   it('redraws a spinner with elapsed seconds while a slow architect thinks, then prints steps in order with colour', async () => {
-    gateway = await gatewayWith(2600);
-    const run = await runInPty(['run', 'create three modules', '--yes', '--concurrency', '1'], { cwd: repo.root, cols: 80, rows: 24, env: env(gateway) });
+    const gateway = await gatewayWith(2600);
+    const run = await runInPty(['run', 'create three modules', '--yes', '--concurrency', '1'], { cwd: repo.root, cols: 80, rows: 24, env: cliEnv(gateway) });
     expect(run.exitCode, run.output).toBe(0);
     const lines = screenLines(run.output);
     const planning = lines.filter((line) => /^. Planning with anthropic\/claude-sonnet-4 · \ds/.test(line));
@@ -65,8 +54,8 @@ describe('live progress and colour in a terminal', () => {
   });
 
   it('CI draws no spinner; no colour with NO_COLOR, --no-color or when piped; FORCE_COLOR colours piped output', async () => {
-    gateway = await gatewayWith(0);
-    const ci = await runInPty(['run', 'create', '--yes'], { cwd: repo.root, cols: 80, rows: 24, env: { ...env(gateway), CI: 'true' } });
+    const gateway = await gatewayWith(0);
+    const ci = await runInPty(['run', 'create', '--yes'], { cwd: repo.root, cols: 80, rows: 24, env: { ...cliEnv(gateway), CI: 'true' } });
     expect(ci.exitCode, ci.output).toBe(0);
     expect(ci.output).not.toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
     expect(ci.output).toContain('Planning with anthropic/claude-sonnet-4…');
