@@ -1,16 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { matchNotPinned, matchProviderPinned, startFakeGateway, type FakeGateway } from '../helpers/fake-gateway.js';
-import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
+import { matchNotPinned, matchProviderPinned } from '../helpers/fake-gateway.js';
+import { cliEnv, useRepoAndGateway } from '../helpers/repo-gateway.js';
 
-let repo: GitFixture;
-let gateway: FakeGateway;
-afterEach(async () => {
-  await gateway?.close();
-  await repo?.cleanup();
-});
+const { repo, startGateway } = useRepoAndGateway({ 'README.md': '# notes\n' });
 
 /** A plan creating one new note per round, so every fix-up round has a step to apply. */
 function notePlan(n: number) {
@@ -22,15 +17,14 @@ describe('a gateway that sends no usage (Portkey with the ollama provider, strip
     ['streamed', false],
     ['answered in one JSON body', true],
   ])('%s: calls are counted locally, marked estimated, and --max-tokens stops the run on them (exit 3)', async (_how, ignoreStream) => {
-    repo = await gitFixture({ 'README.md': '# notes\n' });
     let rounds = 0;
-    gateway = await startFakeGateway({
+    const gateway = await startGateway({
       routes: [
         { match: matchNotPinned(), replies: () => ({ text: JSON.stringify(notePlan(++rounds)), omitUsage: true, ignoreStream }) },
         { match: matchProviderPinned(), replies: () => ({ text: '```md\none line\n```\n', omitUsage: true, ignoreStream }) },
       ],
     });
-    const env = { TANDEM_BASE_URL: gateway.url, TANDEM_API_KEY: 'test-key', CI: 'true' };
+    const env = { ...cliEnv(gateway), CI: 'true' };
     const result = await runCli(['run', '--ci', 'write notes', '--check', 'false', '--fix-rounds', '8', '--max-tokens', '8000', '--report', 'report.json'], { cwd: repo.root, env });
     expect(result.exitCode, result.stderr).toBe(3);
 

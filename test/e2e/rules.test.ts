@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { matchNotPinned, matchProviderPinned, startFakeGateway, type CapturedRequest, type FakeGateway } from '../helpers/fake-gateway.js';
-import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
+import { promptText as bodyText } from '../helpers/editor-by-file.js';
+import { matchNotPinned, matchProviderPinned } from '../helpers/fake-gateway.js';
+import { cliEnv, useRepoAndGateway } from '../helpers/repo-gateway.js';
 
 const AGENTS = '# House rules\nMoney is always integer cents (RULE-MONEY-CENTS).\n';
 const STYLE = 'Name every export in camelCase (RULE-STYLE-CAMEL).\n';
@@ -19,25 +20,16 @@ const files: Record<string, string> = {
   'src/euro.ts': '```ts\nexport const toEuros = (c: number): number => c / 100;\n```\n',
 };
 
-let repo: GitFixture;
-let gateway: FakeGateway | undefined;
-afterEach(async () => {
-  await gateway?.close();
-  gateway = undefined;
-  await repo.cleanup();
+const { repo, startGateway } = useRepoAndGateway({
+  'AGENTS.md': AGENTS,
+  'docs/style.md': STYLE,
+  'tandem.config.json': JSON.stringify({ rules: ['docs/style.md'] }),
+  'README.md': '# shop\n',
 });
-
-const bodyText = (req: CapturedRequest) => (req.body?.messages ?? []).map((m) => String(m.content)).join('\n');
 
 describe('project rules end to end', () => {
   it('sends AGENTS.md and config rules to the architect and to every editor call, and says so in plan --json and the egress ledger', async () => {
-    repo = await gitFixture({
-      'AGENTS.md': AGENTS,
-      'docs/style.md': STYLE,
-      'tandem.config.json': JSON.stringify({ rules: ['docs/style.md'] }),
-      'README.md': '# shop\n',
-    });
-    gateway = await startFakeGateway({
+    const gateway = await startGateway({
       routes: [
         { match: matchNotPinned(), replies: [{ text: JSON.stringify(PLAN), provider: 'anthropic' }] },
         {
@@ -49,7 +41,7 @@ describe('project rules end to end', () => {
         },
       ],
     });
-    const env = { TANDEM_BASE_URL: gateway.url, TANDEM_API_KEY: 'k' };
+    const env = cliEnv(gateway);
     const plan = await runCli(['plan', 'money helpers', '--json'], { cwd: repo.root, env });
     expect(plan.exitCode).toBe(0);
     expect(JSON.parse(plan.stdout).plan.rules).toEqual(['AGENTS.md', 'docs/style.md']);

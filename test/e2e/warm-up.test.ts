@@ -1,35 +1,28 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { matchNotPinned, matchProviderPinned, startFakeGateway, type FakeGateway } from '../helpers/fake-gateway.js';
-import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
+import { matchNotPinned, matchProviderPinned } from '../helpers/fake-gateway.js';
+import { cliEnv, useRepoAndGateway } from '../helpers/repo-gateway.js';
 
 const PLAN = { summary: 'Add sub.', steps: [{ title: 'Add sub', file: 'src/math.ts', action: 'edit', instructions: 'Add sub(a, b) below add.', depends_on: [] }] };
 const EDIT = 'src/math.ts\n<<<<<<< SEARCH\nexport const add = (a: number, b: number) => a + b;\n=======\nexport const add = (a: number, b: number) => a + b;\nexport const sub = (a: number, b: number) => a - b;\n>>>>>>> REPLACE\n';
 const ARCHITECT_MS = 1_500;
 
-let repo: GitFixture;
-let gateway: FakeGateway | undefined;
-afterEach(async () => {
-  await gateway?.close();
-  gateway = undefined;
-  await repo.cleanup();
-});
+const { repo, startGateway } = useRepoAndGateway({ 'src/math.ts': 'export const add = (a: number, b: number) => a + b;\n' });
 
 const activity = async () => (await readFile(join(repo.root, '.tandem/activity.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
 
 describe('editor warm-up', () => {
   it('reaches a local editor through the gateway while a slow architect call is in flight, and stays out of the step rows', async () => {
-    repo = await gitFixture({ 'src/math.ts': 'export const add = (a: number, b: number) => a + b;\n' });
-    gateway = await startFakeGateway({
+    const gateway = await startGateway({
       routes: [
         { match: matchNotPinned(), replies: [{ text: JSON.stringify(PLAN), provider: 'anthropic', delayMs: ARCHITECT_MS }] },
         { match: matchProviderPinned(), replies: [{ text: EDIT, promptTokens: 400, completionTokens: 90 }] },
       ],
       warmUp: { text: 'OK', promptTokens: 12, completionTokens: 1 },
     });
-    const result = await runCli(['run', 'add sub', '--yes', '--json'], { cwd: repo.root, env: { TANDEM_BASE_URL: gateway.url, TANDEM_API_KEY: 'k' } });
+    const result = await runCli(['run', 'add sub', '--yes', '--json'], { cwd: repo.root, env: cliEnv(gateway) });
     expect(result.exitCode).toBe(0);
 
     const architect = gateway.requests.find((r) => !r.body?.provider)!;
@@ -51,8 +44,7 @@ describe('editor warm-up', () => {
   });
 
   it("uses Ollama's native load with keep_alive when the editor is an Ollama host", async () => {
-    repo = await gitFixture({ 'src/math.ts': 'export const add = (a: number, b: number) => a + b;\n' });
-    gateway = await startFakeGateway({
+    const gateway = await startGateway({
       ollama: { contextLength: 32768 },
       routes: [
         { match: (req) => req.body?.model === 'anthropic/claude-sonnet-4', replies: [{ text: JSON.stringify(PLAN), delayMs: ARCHITECT_MS }] },
@@ -62,7 +54,7 @@ describe('editor warm-up', () => {
     await writeFile(join(repo.root, 'tandem.config.json'), JSON.stringify({ editor: { model: 'qwen2.5-coder:7b', baseURL: gateway.url, local: true } }));
     await repo.git('add', '-A');
     await repo.git('commit', '-qm', 'config');
-    const result = await runCli(['run', 'add sub', '--yes', '--json'], { cwd: repo.root, env: { TANDEM_BASE_URL: gateway.url, TANDEM_API_KEY: 'k' } });
+    const result = await runCli(['run', 'add sub', '--yes', '--json'], { cwd: repo.root, env: cliEnv(gateway) });
     expect(result.exitCode).toBe(0);
     const architect = gateway.requests.find((r) => r.body?.model === 'anthropic/claude-sonnet-4')!;
     const load = gateway.warmUps.filter((r) => r.path === '/api/generate');
