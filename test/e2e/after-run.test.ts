@@ -1,34 +1,29 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { matchNotPinned, matchProviderPinned, startFakeGateway, type FakeGateway } from '../helpers/fake-gateway.js';
-import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
+import { matchNotPinned, matchProviderPinned, type FakeGateway } from '../helpers/fake-gateway.js';
+import { cliEnv, useRepoAndGateway } from '../helpers/repo-gateway.js';
 
 const PLAN = { summary: 'Say goodbye.', steps: [{ title: 'Add bye', file: 'src/hi.ts', action: 'edit', instructions: 'Add bye().', depends_on: [] }] };
 const EDIT = "src/hi.ts\n<<<<<<< SEARCH\nexport const hi = 'hi';\n=======\nexport const hi = 'hi';\nexport const bye = 'bye';\n>>>>>>> REPLACE\n";
 
-let repo: GitFixture;
+const { repo, startGateway } = useRepoAndGateway({ 'src/hi.ts': "export const hi = 'hi';\n" });
 let gateway: FakeGateway;
 
 beforeEach(async () => {
-  repo = await gitFixture({ 'src/hi.ts': "export const hi = 'hi';\n" });
   await repo.git('switch', '-q', '-c', 'develop');
-  gateway = await startFakeGateway({
+  gateway = await startGateway({
     routes: [
       { match: matchNotPinned(), replies: () => ({ text: JSON.stringify(PLAN), promptTokens: 100, completionTokens: 20 }) },
       { match: matchProviderPinned(), replies: () => ({ text: EDIT, promptTokens: 50, completionTokens: 10 }) },
     ],
   });
 });
-afterEach(async () => {
-  await gateway.close();
-  await repo.cleanup();
-});
 
 describe('after a run', () => {
   it('prints the next steps against the real base branch, and undo finds the run once you are back', async () => {
-    const env = { TANDEM_BASE_URL: gateway.url, TANDEM_API_KEY: 'k' };
+    const env = cliEnv(gateway);
     const run = await runCli(['run', 'say goodbye', '--yes'], { cwd: repo.root, env });
     expect(run.exitCode, run.stderr).toBe(0);
     const branch = await repo.git('rev-parse', '--abbrev-ref', 'HEAD');

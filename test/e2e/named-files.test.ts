@@ -1,35 +1,30 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { startFakeGateway, type FakeGateway } from '../helpers/fake-gateway.js';
-import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
+import type { FakeGateway } from '../helpers/fake-gateway.js';
+import { cliEnv, useRepoAndGateway } from '../helpers/repo-gateway.js';
 
 const PLAN = { summary: 'Touch the note.', steps: [{ title: 'Edit note', file: 'src/note.ts', action: 'edit', instructions: 'Add a comment.', depends_on: [] }] };
 
-let repo: GitFixture;
+const { repo, startGateway } = useRepoAndGateway({
+  'src/note.ts': 'export const note = 1;\n',
+  'src/deep/nope.ts': 'export const deep = 1;\n',
+  '.gitignore': 'build/\n',
+  '.tandemignore': 'private/\n',
+  'private/plan.md': 'internal roadmap\n',
+});
 let gateway: FakeGateway;
-const env = () => ({ TANDEM_BASE_URL: gateway.url, TANDEM_API_KEY: 'test-key' });
+const env = () => cliEnv(gateway);
 
 beforeEach(async () => {
-  repo = await gitFixture({
-    'src/note.ts': 'export const note = 1;\n',
-    'src/deep/nope.ts': 'export const deep = 1;\n',
-    '.gitignore': 'build/\n',
-    '.tandemignore': 'private/\n',
-    'private/plan.md': 'internal roadmap\n',
-  });
   await writeFile(join(repo.root, '.env'), 'API_KEY=sk-live-123456\n');
   await writeFile(join(repo.root, 'build.log'), 'x\n');
   await repo.git('add', 'build.log');
   await repo.git('commit', '-q', '-m', 'add build.log');
   await writeFile(join(repo.root, '.gitignore'), 'build/\nbuild.log\n');
   await repo.git('commit', '-q', '-am', 'ignore build.log');
-  gateway = await startFakeGateway({ routes: [{ replies: () => ({ text: JSON.stringify(PLAN), promptTokens: 100, completionTokens: 20 }) }] });
-});
-afterEach(async () => {
-  await gateway.close();
-  await repo.cleanup();
+  gateway = await startGateway({ routes: [{ replies: () => ({ text: JSON.stringify(PLAN), promptTokens: 100, completionTokens: 20 }) }] });
 });
 
 describe('--file checks before any call', () => {

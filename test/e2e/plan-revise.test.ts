@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { matchNotPinned, matchProviderPinned, startFakeGateway, type FakeGateway, type ScriptedReply } from '../helpers/fake-gateway.js';
-import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
+import { matchNotPinned, matchProviderPinned, type FakeGateway, type ScriptedReply } from '../helpers/fake-gateway.js';
+import { cliEnv, useRepoAndGateway } from '../helpers/repo-gateway.js';
 
 const FIRST = {
   summary: 'Greet and part.',
@@ -16,15 +16,14 @@ const REVISED = { summary: 'Greet only, in one file.', steps: [{ title: 'Add hel
 const HI_EDIT = "src/hi.ts\n<<<<<<< SEARCH\nexport const hi = 'hi';\n=======\nexport const hi = 'hi';\nexport const hello = 'hello';\n>>>>>>> REPLACE\n";
 const BAD_EDIT = 'src/bye.ts\n<<<<<<< SEARCH\nthis line is not in the file\n=======\nexport const bye = 1;\n>>>>>>> REPLACE\n';
 
-let repo: GitFixture;
+const { repo, startGateway } = useRepoAndGateway({ 'src/hi.ts': "export const hi = 'hi';\n", 'src/bye.ts': 'export const bye = 0;\n' });
 let gateway: FakeGateway;
 const architectReplies: ScriptedReply[] = [];
-const env = () => ({ TANDEM_BASE_URL: gateway.url, TANDEM_API_KEY: 'k' });
+const env = () => cliEnv(gateway);
 
 beforeEach(async () => {
-  repo = await gitFixture({ 'src/hi.ts': "export const hi = 'hi';\n", 'src/bye.ts': 'export const bye = 0;\n' });
   architectReplies.splice(0, architectReplies.length, { text: JSON.stringify(FIRST), promptTokens: 1000, completionTokens: 200 }, { text: JSON.stringify(REVISED), promptTokens: 1500, completionTokens: 100 });
-  gateway = await startFakeGateway({
+  gateway = await startGateway({
     routes: [
       { match: matchNotPinned(), replies: architectReplies },
       {
@@ -36,10 +35,6 @@ beforeEach(async () => {
       },
     ],
   });
-});
-afterEach(async () => {
-  await gateway.close();
-  await repo.cleanup();
 });
 
 const architectChats = () => gateway.requests.filter((r) => r.path === '/v1/chat/completions' && !r.body?.provider);
