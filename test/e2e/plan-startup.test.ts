@@ -5,23 +5,22 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { BIN, isolatedHome } from '../helpers/cli.js';
-import { startFakeGateway, type FakeGateway } from '../helpers/fake-gateway.js';
-import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
+import type { FakeGateway } from '../helpers/fake-gateway.js';
+import { cliEnv, useRepoAndGateway } from '../helpers/repo-gateway.js';
 
 const PLAN = { summary: 's', steps: [{ title: 'Rename', file: 'math.ts', action: 'edit', instructions: 'rename add to sum', depends_on: [] }] };
 
-let repo: GitFixture;
+const { repo, startGateway } = useRepoAndGateway({ 'math.ts': 'export function add(a: number, b: number): number {\n  return a + b;\n}\n', 'README.md': '# calc\n' });
 let gateway: FakeGateway;
 let dir: string;
 let atRequest: string[] | undefined;
 
 beforeEach(async () => {
-  repo = await gitFixture({ 'math.ts': 'export function add(a: number, b: number): number {\n  return a + b;\n}\n', 'README.md': '# calc\n' });
   dir = await mkdtemp(join(tmpdir(), 'tandem-startup-'));
   atRequest = undefined;
   const trace = join(dir, 'modules.txt');
   await writeFile(trace, '');
-  gateway = await startFakeGateway({
+  gateway = await startGateway({
     routes: [
       {
         replies: () => {
@@ -34,8 +33,6 @@ beforeEach(async () => {
   });
 });
 afterEach(async () => {
-  await gateway.close();
-  await repo.cleanup();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -46,7 +43,7 @@ async function planWithTrace(): Promise<number> {
     "import { appendFileSync } from 'node:fs';" +
     `export async function resolve(specifier, context, next) { const result = await next(specifier, context); appendFileSync(${JSON.stringify(trace)}, result.url + '\\n'); return result; }`;
   const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
-  const env = { PATH: process.env.PATH ?? '', HOME: await isolatedHome(), NO_COLOR: '1', TANDEM_BASE_URL: gateway.url, TANDEM_API_KEY: 'test' };
+  const env = { PATH: process.env.PATH ?? '', HOME: await isolatedHome(), NO_COLOR: '1', ...cliEnv(gateway) };
   const run = await execa('node', ['--import', `data:text/javascript,${encodeURIComponent(register)}`, BIN, 'plan', 'rename add to sum in math.ts'], { cwd: repo.root, env, extendEnv: false, stdin: 'ignore', reject: false });
   expect(run.exitCode, run.stderr).toBe(0);
   return run.exitCode ?? -1;

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, isolatedHome } from '../helpers/cli.js';
-import { matchNotPinned, matchProviderPinned, startFakeGateway, type FakeGateway, type ScriptedReply } from '../helpers/fake-gateway.js';
-import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
+import { matchNotPinned, matchProviderPinned, type FakeGateway, type ScriptedReply } from '../helpers/fake-gateway.js';
+import { cliEnv, useRepoAndGateway } from '../helpers/repo-gateway.js';
 
 const FILES = { 'src/math.ts': 'export function add(a: number, b: number): number {\n  return a + b;\n}\n' };
 const PLAN = {
@@ -21,7 +21,7 @@ const editor = (text: string): ScriptedReply => ({ text, promptTokens: 500, comp
 
 const hasTmux = (await execa('tmux', ['-V'], { reject: false }).catch(() => ({ exitCode: 1 }))).exitCode === 0;
 
-let repo: GitFixture;
+const { repo, startGateway } = useRepoAndGateway(FILES);
 let gateway: FakeGateway;
 const socket = `tandem-test-${process.pid}-${randomUUID().slice(0, 8)}`;
 const tmux = (...args: string[]) => execa('tmux', ['-L', socket, '-f', '/dev/null', ...args]);
@@ -51,8 +51,7 @@ function colourCodes(text: string): string[] {
 }
 
 beforeEach(async () => {
-  repo = await gitFixture(FILES);
-  gateway = await startFakeGateway({
+  gateway = await startGateway({
     routes: [
       { match: matchNotPinned(), replies: [{ text: JSON.stringify(PLAN), promptTokens: 1000, completionTokens: 200, provider: 'anthropic', chunkDelayMs: 5 }] },
       {
@@ -66,14 +65,12 @@ afterEach(async () => {
   await execa('tmux', ['-L', socket, 'kill-server'], { reject: false });
   // kill-server can leave the socket file (in tmux's own directory, not TMPDIR) behind; it is ours alone.
   await rm(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, socket), { force: true });
-  await gateway.close();
-  await repo.cleanup();
 });
 
 describe.skipIf(!hasTmux)('the interactive session in a real terminal (tmux)', () => {
   it('takes a task, shows the plan, applies it on approval, prints the cost table and quits cleanly', async () => {
     // A clean environment: no CI variable (ink would not draw live), no keys or config of the machine.
-    const env = { PATH: process.env.PATH ?? '', HOME: await isolatedHome(), TERM: 'xterm-256color', NO_COLOR: '1', TANDEM_BASE_URL: gateway.url, TANDEM_API_KEY: 'test-key' };
+    const env = { PATH: process.env.PATH ?? '', HOME: await isolatedHome(), TERM: 'xterm-256color', NO_COLOR: '1', ...cliEnv(gateway) };
     const vars = Object.entries(env).map(([key, value]) => `${key}=${JSON.stringify(value)}`).join(' ');
     const command = `cd ${JSON.stringify(repo.root)} && env -i ${vars} node ${JSON.stringify(BIN)}; echo "[tandem exited $?]"; sleep 600`;
     await tmux('new-session', '-d', '-s', 'tandem', '-x', '100', '-y', '40', command);
