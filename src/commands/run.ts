@@ -5,7 +5,6 @@ import { errorCommand } from '../ci/github.js';
 import { isCiEnv, resolveTask } from '../ci/mode.js';
 import { failureSummary, writeFailureSummary, writeRunOutputs, type OutputTargets } from '../ci/outputs.js';
 import { createVerifyPrinter } from '../ci/progress.js';
-import { pushBranch } from '../ci/push.js';
 import { TandemError, usageError, type ExitCodeValue } from '../errors.js';
 import type { PipelineEvent } from '../pipeline/events.js';
 import { approveAll, runPipeline, type Decisions } from '../pipeline/run.js';
@@ -161,6 +160,8 @@ async function push(root: string, report: RunReport, exitCode: number, env: Node
     return;
   }
   try {
+    // Loaded only to push (it runs git through execa): a run without --push never pays for it.
+    const { pushBranch } = await import('../ci/push.js');
     await pushBranch(root, report.branch, { env });
   } catch (error) {
     if (error instanceof TandemError && exitCode !== 0) throw new TandemError(error.message, { exitCode: exitCode as ExitCodeValue, hint: error.hint });

@@ -98,11 +98,18 @@ class GitWorkspace implements Workspace {
   }
 
   async dirtyFiles(): Promise<string[]> {
-    return parseStatusPaths(await this.raw(['status', '--porcelain=v1', '-z', '--untracked-files=all']));
+    return parseStatusPaths(await this.status());
   }
 
   async changes(): Promise<{ tracked: string[]; untracked: string[] }> {
-    return parseStatusChanges(await this.raw(['status', '--porcelain=v1', '-z', '--untracked-files=all']));
+    return parseStatusChanges(await this.status());
+  }
+
+  /** `git status` in the machine format; one plain process, since `run` asks it before its first model call. */
+  private async status(): Promise<string> {
+    const result = await gitRun(this.root, ['status', '--porcelain=v1', '-z', '--untracked-files=all']);
+    if (result.code !== 0) throw new TandemError(`could not read the working tree's status: ${gitSaid(result)}`);
+    return result.stdout;
   }
 
   async head(): Promise<string | null> {
@@ -200,7 +207,9 @@ class GitWorkspace implements Workspace {
 
   /** Trimmed output of a git command whose failure only means "no" (an unknown ref, a detached HEAD). */
   private async query(args: string[]): Promise<string> {
-    return (await this.raw(args).catch(() => '')).trim();
+    // One plain process: these are asked before the first model call (the branch, HEAD), where loading simple-git would cost more than git.
+    const result = await gitRun(this.root, args).catch(() => null);
+    return result?.code === 0 ? result.stdout.trim() : '';
   }
 
   private async run(args: string[], what: string): Promise<string> {
