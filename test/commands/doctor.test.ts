@@ -3,22 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { startFakeGateway, type FakeGateway } from '../helpers/fake-gateway.js';
+import { useGateways } from '../helpers/repo-gateway.js';
 
 let dir: string;
-let gateway: FakeGateway | undefined;
+const startGateway = useGateways();
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'tandem-doctor-cli-'));
 });
 afterEach(async () => {
-  await gateway?.close();
-  gateway = undefined;
   await rm(dir, { recursive: true, force: true });
 });
 
 describe('tandem doctor through the built CLI', () => {
   test('prints the checklist and exits 0 when all pass, 1 when one fails', async () => {
-    gateway = await startFakeGateway({ models: ['anthropic/claude-sonnet-4', 'auto_tandem_router'], routes: [{ replies: () => ({ text: 'OK', provider: '_tandem_local_router' }) }] });
+    const gateway = await startGateway({ models: ['anthropic/claude-sonnet-4', 'auto_tandem_router'], routes: [{ replies: () => ({ text: 'OK', provider: '_tandem_local_router' }) }] });
     const env = { TANDEM_BASE_URL: gateway.url };
     const good = await runCli(['doctor'], { cwd: dir, env: { ...env, FASTROUTER_API_KEY: 'k' } });
     expect(good.exitCode, good.stdout + good.stderr).toBe(0);

@@ -3,22 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runDoctor } from '../../src/doctor/run-doctor.js';
-import { startFakeGateway, type FakeGateway } from '../helpers/fake-gateway.js';
+import { useGateways } from '../helpers/repo-gateway.js';
 
 let dir: string;
-let gateway: FakeGateway | undefined;
+const startGateway = useGateways();
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'tandem-doctor-'));
 });
 afterEach(async () => {
-  await gateway?.close();
-  gateway = undefined;
   await rm(dir, { recursive: true, force: true });
 });
 
 describe('tandem doctor: cold and warm latency of a local editor', () => {
   test('calls a local editor twice and reports the first (cold) and second (warm) latency', async () => {
-    gateway = await startFakeGateway({ warmUp: { text: 'OK', delayMs: 1_000 }, routes: [{ replies: [{ text: 'OK', provider: '_tandem_local_router' }] }] });
+    const gateway = await startGateway({ warmUp: { text: 'OK', delayMs: 1_000 }, routes: [{ replies: [{ text: 'OK', provider: '_tandem_local_router' }] }] });
     await writeFile(join(dir, 'tandem.config.json'), JSON.stringify({ gateway: { baseURL: gateway.url } }));
     const report = await runDoctor({ root: dir, env: { HOME: dir, TANDEM_API_KEY: 'k' }, timeoutMs: 5_000 });
     const call = report.checks.find((c) => c.id === 'editor-call')!;
@@ -30,7 +28,7 @@ describe('tandem doctor: cold and warm latency of a local editor', () => {
   });
 
   test('calls a cloud editor once, with no cold or warm figures', async () => {
-    gateway = await startFakeGateway({ routes: [{ replies: [{ text: 'OK' }] }] });
+    const gateway = await startGateway({ routes: [{ replies: [{ text: 'OK' }] }] });
     await writeFile(join(dir, 'tandem.config.json'), JSON.stringify({ gateway: { baseURL: gateway.url }, editor: { model: 'gpt-4o-mini' } }));
     const report = await runDoctor({ root: dir, env: { HOME: dir, TANDEM_API_KEY: 'k' }, timeoutMs: 5_000 });
     const call = report.checks.find((c) => c.id === 'editor-call')!;

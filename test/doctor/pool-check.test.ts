@@ -3,22 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runDoctor } from '../../src/doctor/run-doctor.js';
-import { startFakeGateway, type FakeGateway } from '../helpers/fake-gateway.js';
+import { startFakeGateway } from '../helpers/fake-gateway.js';
+import { useGateways } from '../helpers/repo-gateway.js';
 
 let dir: string;
-const gateways: FakeGateway[] = [];
+const startGateway = useGateways();
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'tandem-doctor-pool-'));
 });
 afterEach(async () => {
-  await Promise.all(gateways.splice(0).map((g) => g.close()));
   await rm(dir, { recursive: true, force: true });
 });
 
 describe('tandem doctor with an editor pool not behind Portkey (LiteLLM balances by its own list)', () => {
   test("reads each host's model list: a live host passes, a dead one fails with the fix", async () => {
-    const live = await startFakeGateway({ models: ['qwen2.5-coder:7b-instruct'], routes: [{ replies: () => ({ text: 'OK' }) }] });
-    gateways.push(live);
+    const live = await startGateway({ models: ['qwen2.5-coder:7b-instruct'], routes: [{ replies: () => ({ text: 'OK' }) }] });
     const dead = await startFakeGateway({});
     const deadUrl = dead.url;
     await dead.close();

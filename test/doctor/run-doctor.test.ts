@@ -4,23 +4,17 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runDoctor } from '../../src/doctor/run-doctor.js';
 import type { CheckResult } from '../../src/doctor/types.js';
-import { matchModel, startFakeGateway, type FakeGateway, type FakeGatewayOptions } from '../helpers/fake-gateway.js';
+import { matchModel, startFakeGateway, type FakeGatewayOptions } from '../helpers/fake-gateway.js';
+import { useGateways } from '../helpers/repo-gateway.js';
 
 let dir: string;
-const gateways: FakeGateway[] = [];
+const gateway = useGateways();
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'tandem-doctor-'));
 });
 afterEach(async () => {
-  await Promise.all(gateways.splice(0).map((g) => g.close()));
   await rm(dir, { recursive: true, force: true });
 });
-
-async function gateway(options: FakeGatewayOptions): Promise<FakeGateway> {
-  const g = await startFakeGateway(options);
-  gateways.push(g);
-  return g;
-}
 
 async function doctor(config: unknown, env: Record<string, string> = {}) {
   await writeFile(join(dir, 'tandem.config.json'), JSON.stringify(config));

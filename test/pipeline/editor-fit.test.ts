@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { ResolvedRole } from '../../src/config/types.js';
 import { createModelClient } from '../../src/gateway/openai-client.js';
 import type { ChatMessage, ModelResult } from '../../src/gateway/types.js';
@@ -16,15 +16,12 @@ import {
 import type { PipelineEvent } from '../../src/pipeline/events.js';
 import { countMessages, countTokens } from '../../src/tokens/count.js';
 import { runCli } from '../helpers/cli.js';
-import { matchNotPinned, matchProviderPinned, startFakeGateway, type FakeGateway } from '../helpers/fake-gateway.js';
+import { matchNotPinned, matchProviderPinned } from '../helpers/fake-gateway.js';
 import { gitFixture } from '../helpers/git-fixture.js';
+import { useGateways } from '../helpers/repo-gateway.js';
 import { makeRole } from '../gateway/make-role.js';
 
-let gateway: FakeGateway | undefined;
-afterEach(async () => {
-  await gateway?.close();
-  gateway = undefined;
-});
+const startGateway = useGateways();
 
 /** A prompt builder like the editor's: the format in the system message, the file (or its window) in the user message. */
 function builder(path: string, content: string): BuildMessages {
@@ -150,7 +147,7 @@ describe('truncationWarning', () => {
 
 describe('EditorCallWatch', () => {
   test('warns once when the gateway reports far fewer prompt tokens than were sent (fake gateway)', async () => {
-    gateway = await startFakeGateway({ routes: [{ replies: [{ text: 'ok', promptTokens: 1024 }, { text: 'ok', promptTokens: 1024 }] }] });
+    const gateway = await startGateway({ routes: [{ replies: [{ text: 'ok', promptTokens: 1024 }, { text: 'ok', promptTokens: 1024 }] }] });
     const role = makeRole(gateway.url, { local: true, contextWindow: 8192, gatewayName: 'Ollama' });
     const events: PipelineEvent[] = [];
     const watch = new EditorCallWatch((e) => events.push(e));
@@ -237,7 +234,7 @@ describe('editor fit in a real run (built CLI, fake gateway)', () => {
     try {
       const plan = { summary: 'Double parseConfig.', steps: [{ title: 'Double parseConfig', file: 'src/big.ts', action: 'edit', instructions: 'Make `parseConfig` return twice its value.', depends_on: [] }] };
       const edit = 'src/big.ts\n<<<<<<< SEARCH\n  return value * 250 + 1750;\n=======\n  return (value * 250 + 1750) * 2;\n>>>>>>> REPLACE\n';
-      gateway = await startFakeGateway({
+      const gateway = await startGateway({
         routes: [
           { match: matchNotPinned(), replies: [{ text: JSON.stringify(plan) }] },
           { match: matchProviderPinned(), replies: [{ text: edit, promptTokens: 1024 }] },

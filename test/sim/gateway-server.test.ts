@@ -1,23 +1,14 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   matchModel,
   matchNotPinned,
   matchProviderPinned,
   startFakeGateway,
   type FakeGateway,
-  type FakeGatewayOptions,
 } from '../helpers/fake-gateway.js';
+import { useGateways } from '../helpers/repo-gateway.js';
 
-let gateway: FakeGateway | undefined;
-afterEach(async () => {
-  await gateway?.close();
-  gateway = undefined;
-});
-
-async function start(options: FakeGatewayOptions): Promise<FakeGateway> {
-  gateway = await startFakeGateway(options);
-  return gateway;
-}
+const start = useGateways();
 
 function chat(gw: FakeGateway, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${gw.url}/chat/completions`, {
