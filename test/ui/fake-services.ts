@@ -3,24 +3,25 @@ import type { PipelineEvent } from '../../src/pipeline/events.js';
 import type { Decisions } from '../../src/pipeline/run.js';
 import type { SessionServices } from '../../src/ui/session-services.js';
 
-/** One run the session started: what it was asked, and the pipeline's side, played by the test. */
-export interface FakeRun {
-  task: string;
-  decisions: Decisions;
+/** The pipeline's side of a call the session made, played by the test. */
+interface FakeStream {
   signal: AbortSignal;
   /** Sends events to the screen, as the pipeline would. */
   emit(...events: PipelineEvent[]): void;
-  /** Ends the run normally, or with the error a pipeline would throw. */
+  /** Ends the stream normally, or with the error a pipeline would throw. */
   end(error?: unknown): void;
 }
 
+/** One run the session started: what it was asked, and the pipeline's side, played by the test. */
+export interface FakeRun extends FakeStream {
+  task: string;
+  decisions: Decisions;
+}
+
 /** One revision the session asked for: the plan, the feedback, and the pipeline's side, played by the test. */
-export interface FakeRevision {
+export interface FakeRevision extends FakeStream {
   plan: SavedPlan;
   feedback: string;
-  signal: AbortSignal;
-  emit(...events: PipelineEvent[]): void;
-  end(error?: unknown): void;
 }
 
 /** An event stream the test feeds: `emit` queues events, `end` finishes it (or throws `error` into it). */
@@ -58,32 +59,9 @@ export function fakeServices(): { services: SessionServices; runs: FakeRun[]; re
   const services: SessionServices = {
     info: { root: '/repo', branch: 'main', architectModel: 'anthropic/claude-sonnet-4', editorModel: 'qwen2.5-coder:7b', editorProvider: 'ollama-local' },
     runTask(task, decisions, signal) {
-      const queue: PipelineEvent[] = [];
-      let finished: { error?: unknown } | undefined;
-      let wake: (() => void) | undefined;
-      runs.push({
-        task,
-        decisions,
-        signal,
-        emit: (...events) => {
-          queue.push(...events);
-          wake?.();
-        },
-        end: (error) => {
-          finished = { error };
-          wake?.();
-        },
-      });
-      return (async function* () {
-        while (true) {
-          while (queue.length > 0) yield queue.shift() as PipelineEvent;
-          if (finished) {
-            if (finished.error) throw finished.error;
-            return;
-          }
-          await new Promise<void>((resolve) => (wake = resolve));
-        }
-      })();
+      const stream = scripted();
+      runs.push({ task, decisions, signal, emit: stream.emit, end: stream.end });
+      return stream.events;
     },
     revisePlan(plan, feedback, signal) {
       const stream = scripted();
