@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ActivityRecord } from '../../src/activity/types.js';
 import { renderActivityTable, renderRunTable, savingLine } from '../../src/report/table.js';
 import type { RunReport } from '../../src/report/types.js';
+import { call as record } from '../stats/records.js';
 
 process.env.TZ = 'UTC';
 
@@ -131,25 +132,8 @@ describe('savingLine', () => {
   });
 });
 
-const call = (ts: string, overrides: Partial<ActivityRecord>): ActivityRecord => ({
-  ts,
-  runId: 'r1',
-  planId: 'p1',
-  step: null,
-  role: 'editor',
-  model: 'auto_tandem_router',
-  provider: '_tandem_local_router',
-  promptTokens: 0,
-  completionTokens: 0,
-  cachedTokens: 0,
-  latencyMs: 0,
-  ttftMs: null,
-  costUsd: 0,
-  costSource: 'pricing',
-  status: 'ok',
-  error: null,
-  ...overrides,
-});
+// The shared test record, with this file's ids, no step and no latency.
+const call = (ts: string, overrides: Partial<ActivityRecord>): ActivityRecord => record({ ts, runId: 'r1', planId: 'p1', step: null, latencyMs: 0, ...overrides });
 
 describe('renderActivityTable', () => {
   it('prints every call like the gateway activity log, errors shortened', () => {
