@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSessionServices } from '../../src/commands/session-services.js';
 import { sessionCommand } from '../../src/commands/session.js';
 import { loadConfig } from '../../src/config/load.js';
@@ -11,20 +11,10 @@ import type { PipelineEvent } from '../../src/pipeline/events.js';
 import { approveAll } from '../../src/pipeline/run.js';
 import { openWorkspace } from '../../src/workspace/git.js';
 import { runCli } from '../helpers/cli.js';
-import { matchNotPinned, matchProviderPinned, startFakeGateway, type FakeGateway } from '../helpers/fake-gateway.js';
-import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
+import { matchNotPinned, matchProviderPinned } from '../helpers/fake-gateway.js';
+import { cliEnv, useRepoAndGateway } from '../helpers/repo-gateway.js';
 
-let repo: GitFixture;
-let gateway: FakeGateway | undefined;
-
-beforeEach(async () => {
-  repo = await gitFixture({ 'src/math.ts': 'export const one = 1;\n' });
-});
-afterEach(async () => {
-  await gateway?.close();
-  gateway = undefined;
-  await repo.cleanup();
-});
+const { repo, startGateway } = useRepoAndGateway({ 'src/math.ts': 'export const one = 1;\n' });
 
 describe('without a terminal', () => {
   it('refuses at once with exit 2 and a usage line, before looking for a repository', async () => {
@@ -61,14 +51,14 @@ async function drain(events: AsyncIterable<PipelineEvent>): Promise<PipelineEven
 
 describe('session services', () => {
   it('runs the first task on a new branch and the next on that same branch; log, stats and config read the session', async () => {
-    gateway = await startFakeGateway({
+    const gateway = await startGateway({
       routes: [
         { match: matchNotPinned(), replies: [{ text: plan('src/a.ts', 'Create a'), promptTokens: 100, completionTokens: 20 }, { text: plan('src/b.ts', 'Create b'), promptTokens: 100, completionTokens: 20 }] },
         { match: matchProviderPinned(), replies: [whole('export const a = 1;\n'), whole('export const b = 2;\n')] },
       ],
     });
     const workspace = await openWorkspace(repo.root);
-    const config = await loadConfig({ root: repo.root, env: { TANDEM_BASE_URL: gateway.url, TANDEM_API_KEY: 'k' } });
+    const config = await loadConfig({ root: repo.root, env: cliEnv(gateway) });
     const services = await createSessionServices(workspace, config, { concurrency: 1 });
     expect(services.info).toEqual({ root: repo.root, branch: 'main', architectModel: config.architect.model, editorModel: 'auto_tandem_router', editorProvider: '_tandem_local_router' });
 
@@ -97,14 +87,14 @@ describe('session services', () => {
   });
 
   it('reverts a step and undoes a run only while no other tandem holds the repository, and leaves the lock free after', async () => {
-    gateway = await startFakeGateway({
+    const gateway = await startGateway({
       routes: [
         { match: matchNotPinned(), replies: [{ text: plan('src/a.ts', 'Create a') }] },
         { match: matchProviderPinned(), replies: [whole('export const a = 1;\n')] },
       ],
     });
     const workspace = await openWorkspace(repo.root);
-    const config = await loadConfig({ root: repo.root, env: { TANDEM_BASE_URL: gateway.url, TANDEM_API_KEY: 'k' } });
+    const config = await loadConfig({ root: repo.root, env: cliEnv(gateway) });
     const services = await createSessionServices(workspace, config, { concurrency: 1 });
     await drain(services.runTask('create a', approveAll, new AbortController().signal));
     const head = await repo.git('rev-parse', 'HEAD');
