@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EgressRecord } from '../../src/privacy/egress-ledger.js';
 import { runCli } from '../helpers/cli.js';
-import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
+import { useRepo } from '../helpers/repo-gateway.js';
 
 const record = (runId: string, planId: string, bytes: number): EgressRecord => ({
   ts: '2025-03-01T10:00:00.000Z',
@@ -23,11 +23,7 @@ const record = (runId: string, planId: string, bytes: number): EgressRecord => (
   redactions: {},
 });
 
-let repo: GitFixture;
-beforeEach(async () => {
-  repo = await gitFixture({ 'a.txt': 'a\n' });
-});
-afterEach(() => repo.cleanup());
+const repo = useRepo({ 'a.txt': 'a\n' });
 
 describe('tandem egress through the built CLI', () => {
   it('says when nothing is on record', async () => {

@@ -1,14 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { acquireRepoLock, lockPath } from '../../src/workspace/lock.js';
-import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
+import { useRepo } from '../helpers/repo-gateway.js';
 
-let repo: GitFixture;
-beforeEach(async () => {
-  repo = await gitFixture({ 'a.txt': 'a\n' });
-});
-afterEach(() => repo.cleanup());
+const repo = useRepo({ 'a.txt': 'a\n' });
 
 describe('acquireRepoLock', () => {
   it('holds .tandem/lock with the pid and command, refuses a second holder with exit 2, and releases', async () => {
