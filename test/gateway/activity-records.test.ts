@@ -1,29 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { matchNotPinned, matchProviderPinned, startFakeGateway, type FakeGateway } from '../helpers/fake-gateway.js';
-import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
+import { matchNotPinned, matchProviderPinned } from '../helpers/fake-gateway.js';
+import { cliEnv, useRepoAndGateway } from '../helpers/repo-gateway.js';
 
-let gateway: FakeGateway | undefined;
-let repo: GitFixture | undefined;
-afterEach(async () => {
-  await gateway?.close();
-  await repo?.cleanup();
-  gateway = repo = undefined;
-});
+const { repo, startGateway } = useRepoAndGateway({ 'a.txt': 'one\n' });
 
 test('in a real run every failed attempt has its own activity record, with its status, error line and step', async () => {
-  repo = await gitFixture({ 'a.txt': 'one\n' });
   const plan = { summary: 'Say two.', steps: [{ title: 'Two', file: 'a.txt', action: 'edit', instructions: 'Replace one with two.', depends_on: [] }] };
   const edit = 'a.txt\n<<<<<<< SEARCH\none\n=======\ntwo\n>>>>>>> REPLACE\n';
-  gateway = await startFakeGateway({
+  const gateway = await startGateway({
     routes: [
       { match: matchNotPinned(), replies: [{ status: 429, retryAfter: 0, error: 'slow down' }, { text: JSON.stringify(plan), promptTokens: 100, completionTokens: 20 }] },
       { match: matchProviderPinned(), replies: [{ status: 503, retryAfter: 0, error: 'ollama busy' }, { text: edit, promptTokens: 50, completionTokens: 10 }] },
     ],
   });
-  const run = await runCli(['run', 'say two', '--yes'], { cwd: repo.root, env: { TANDEM_BASE_URL: gateway.url, TANDEM_API_KEY: 'k' } });
+  const run = await runCli(['run', 'say two', '--yes'], { cwd: repo.root, env: cliEnv(gateway) });
   expect(run.exitCode, run.stderr).toBe(0);
   const gatewayName = new URL(gateway.url).host;
   expect(run.stderr).toContain(`! architect call failed: architect call to ${gatewayName} failed: 429 slow down (model anthropic/claude-sonnet-4).`);

@@ -1,18 +1,15 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import type { BudgetLimits } from '../../src/pipeline/budget.js';
 import { openWorkspace } from '../../src/workspace/git.js';
-import { startFakeGateway, type FakeGateway } from '../helpers/fake-gateway.js';
-import { gitFixture, type GitFixture } from '../helpers/git-fixture.js';
+import { cliEnv, useRepoAndGateway } from '../helpers/repo-gateway.js';
 
 const PLAN = { summary: 'Rename.', steps: [{ title: 'Rename getUser', file: 'src/users.ts', action: 'edit', instructions: 'Rename getUser to fetchUser.', depends_on: [] }] };
 
-let repo: GitFixture | undefined;
-let gateway: FakeGateway | undefined;
-afterEach(async () => {
-  await gateway?.close();
-  await repo?.cleanup();
-  gateway = repo = undefined;
+const { repo, startGateway } = useRepoAndGateway({
+  'src/users.ts': 'export function getUser(id: string): string {\n  return id;\n}\n',
+  'src/app.ts': "import { getUser } from './users.js';\n\nexport const main = (): string => getUser('me');\n",
+  'AGENTS.md': '# Rules\nKeep functions small.\n',
 });
 
 /**
@@ -25,7 +22,7 @@ async function plan(budget?: BudgetLimits): Promise<{ loadedAtRequest: boolean[]
   const { planPipeline } = await import('../../src/pipeline/run.js');
   const { tokenizerLoaded } = await import('../../src/tokens/count.js');
   const loadedAtRequest: boolean[] = [];
-  gateway = await startFakeGateway({
+  const gateway = await startGateway({
     routes: [
       {
         replies: () => {
@@ -35,12 +32,7 @@ async function plan(budget?: BudgetLimits): Promise<{ loadedAtRequest: boolean[]
       },
     ],
   });
-  repo = await gitFixture({
-    'src/users.ts': 'export function getUser(id: string): string {\n  return id;\n}\n',
-    'src/app.ts': "import { getUser } from './users.js';\n\nexport const main = (): string => getUser('me');\n",
-    'AGENTS.md': '# Rules\nKeep functions small.\n',
-  });
-  const config = await loadConfig({ root: repo.root, env: { TANDEM_BASE_URL: gateway.url, TANDEM_API_KEY: 'k', HOME: repo.root } });
+  const config = await loadConfig({ root: repo.root, env: { ...cliEnv(gateway), HOME: repo.root } });
   let planned = false;
   for await (const event of planPipeline({ workspace: await openWorkspace(repo.root), config, task: 'rename getUser to fetchUser in src/users.ts', files: ['src/users.ts'], budget })) {
     if (event.type === 'plan-ready') planned = true;
