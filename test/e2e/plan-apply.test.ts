@@ -41,14 +41,18 @@ const editorReply = (text: string): ScriptedReply => ({ text, promptTokens: 500,
 
 const { repo, startGateway } = useRepoAndGateway(FILES);
 
+/** A gateway whose architect plans PLAN and whose editor answers each of its two steps once, correctly. */
+const planAndEditGateway = () =>
+  startGateway({
+    routes: [
+      { match: matchNotPinned(), replies: [architectReply] },
+      { match: matchProviderPinned(), replies: editorByFile({ 'src/math.ts': [editorReply(MATH_EDIT)], 'src/greet.ts': [editorReply(GREET_FILE)] }) },
+    ],
+  });
+
 describe('tandem plan / apply end to end', () => {
   it('plans, applies each step as a commit on tandem/<id>, reports exact costs and logs every call', async () => {
-    const gateway = await startGateway({
-      routes: [
-        { match: matchNotPinned(), replies: [architectReply] },
-        { match: matchProviderPinned(), replies: editorByFile({ 'src/math.ts': [editorReply(MATH_EDIT)], 'src/greet.ts': [editorReply(GREET_FILE)] }) },
-      ],
-    });
+    const gateway = await planAndEditGateway();
     const plan = await runCli(['plan', 'add subtraction and greeting', '--json'], { cwd: repo.root, env: cliEnv(gateway) });
     expect(plan.stderr).toContain('Planning with anthropic/claude-sonnet-4');
     expect(plan.exitCode).toBe(0);
@@ -103,12 +107,7 @@ describe('tandem plan / apply end to end', () => {
   });
 
   it('prints the table with totals and the saving at the terminal', async () => {
-    const gateway = await startGateway({
-      routes: [
-        { match: matchNotPinned(), replies: [architectReply] },
-        { match: matchProviderPinned(), replies: editorByFile({ 'src/math.ts': [editorReply(MATH_EDIT)], 'src/greet.ts': [editorReply(GREET_FILE)] }) },
-      ],
-    });
+    const gateway = await planAndEditGateway();
     const run = await runCli(['run', 'add subtraction and greeting', '--yes'], { cwd: repo.root, env: cliEnv(gateway) });
     expect(run.exitCode, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/Step\s+File\s+Model\s+Provider\s+Tokens in\/out\s+Latency\s+Cost\s+To cloud\s+Status/);
@@ -158,12 +157,7 @@ describe('tandem plan / apply end to end', () => {
   });
 
   it('runs past untracked files and changes to files the plan does not touch, never staging or committing them', async () => {
-    const gateway = await startGateway({
-      routes: [
-        { match: matchNotPinned(), replies: [architectReply] },
-        { match: matchProviderPinned(), replies: editorByFile({ 'src/math.ts': [editorReply(MATH_EDIT)], 'src/greet.ts': [editorReply(GREET_FILE)] }) },
-      ],
-    });
+    const gateway = await planAndEditGateway();
     await writeFile(join(repo.root, 'README.md'), '# calc\nmy unsaved line\n');
     await writeFile(join(repo.root, 'tandem.config.json'), '{}\n');
     await repo.git('add', 'README.md');
