@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
-import { BIN, isolatedHome } from '../helpers/cli.js';
+import { BIN, cliRunOptions, isolatedHome } from '../helpers/cli.js';
 import type { CapturedRequest, FakeGateway } from '../helpers/fake-gateway.js';
 import { cliEnv } from '../helpers/repo-gateway.js';
 
@@ -40,15 +40,8 @@ export const gatewayEnv = (g: FakeGateway) => ({ ...cliEnv(g), GIT_CONFIG_NOSYST
 const home = await isolatedHome();
 
 /** Starts the built CLI without waiting for it, as a second terminal would (not async: the result is the running process). */
-export function startCli(args: string[], cwd: string, env: Record<string, string>): ResultPromise<{ reject: false }> {
-  return execa('node', [BIN, ...args], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1', ...env },
-    extendEnv: false,
-    stdin: 'ignore',
-    reject: false,
-    timeout: 60_000,
-  });
+export function startCli(args: string[], cwd: string, env: Record<string, string>): ResultPromise<ReturnType<typeof cliRunOptions>> {
+  return execa('node', [BIN, ...args], cliRunOptions(cwd, { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1', ...env }));
 }
 
 /** Waits until `condition` holds, polling; fails the test after `timeoutMs`. */

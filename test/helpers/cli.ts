@@ -22,19 +22,17 @@ export async function isolatedHome(): Promise<string> {
   return home;
 }
 
+/** The execa options of every CLI run in the tests: `env` as the whole environment, standard input closed, no throw on a failing exit, a time limit. */
+export function cliRunOptions(cwd: string, env: Record<string, string>, timeoutMs = 60_000) {
+  return { cwd, env, extendEnv: false, stdin: 'ignore', reject: false, timeout: timeoutMs } as const;
+}
+
 /**
  * Runs `node bin/tandem.js ...args` in `cwd` with standard input closed, a clean environment (no
  * TANDEM_* or gateway keys from the machine) and the given extra variables.
  */
 export async function runCli(args: string[], options: { cwd: string; env?: Record<string, string>; timeoutMs?: number }): Promise<CliResult> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: await isolatedHome(), NO_COLOR: '1', ...options.env };
-  const result = await execa('node', [BIN, ...args], {
-    cwd: options.cwd,
-    env,
-    extendEnv: false,
-    stdin: 'ignore',
-    reject: false,
-    timeout: options.timeoutMs ?? 60_000,
-  });
+  const result = await execa('node', [BIN, ...args], cliRunOptions(options.cwd, env, options.timeoutMs));
   return { exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
 }

@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import { BIN, isolatedHome } from './cli.js';
+import { BIN, cliRunOptions, isolatedHome } from './cli.js';
 
 /** What the CLI wrote to a pseudo-terminal, as raw bytes (ANSI codes, \r redraws and all). */
 export interface PtyResult {
@@ -15,14 +15,7 @@ export interface PtyResult {
 export async function runInPty(args: string[], options: { cwd: string; cols: number; rows: number; env?: Record<string, string>; timeoutMs?: number }): Promise<PtyResult> {
   const quoted = [BIN, ...args].map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ');
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: await isolatedHome(), TERM: 'xterm-256color', ...options.env };
-  const result = await execa('script', ['-qec', `stty cols ${options.cols} rows ${options.rows}; node ${quoted}`, '/dev/null'], {
-    cwd: options.cwd,
-    env,
-    extendEnv: false,
-    stdin: 'ignore',
-    reject: false,
-    timeout: options.timeoutMs ?? 60_000,
-  });
+  const result = await execa('script', ['-qec', `stty cols ${options.cols} rows ${options.rows}; node ${quoted}`, '/dev/null'], cliRunOptions(options.cwd, env, options.timeoutMs));
   return { exitCode: result.exitCode ?? -1, output: String(result.stdout) };
 }
 
