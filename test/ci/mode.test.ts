@@ -31,12 +31,12 @@ describe('resolveTask', () => {
     const dir = await mkdtemp(join(tmpdir(), 'tandem-task-'));
     await writeFile(join(dir, 'empty.md'), ' \n');
     const failures = await Promise.all([
-      resolveTask([' '], undefined, dir).catch((e: TandemError) => e),
-      resolveTask(['x'], 'empty.md', dir).catch((e: TandemError) => e),
-      resolveTask([], 'missing.md', dir).catch((e: TandemError) => e),
-      resolveTask([], 'empty.md', dir).catch((e: TandemError) => e),
+      resolveTask([' '], undefined, dir).then(() => null, (e: TandemError) => e),
+      resolveTask(['x'], 'empty.md', dir).then(() => null, (e: TandemError) => e),
+      resolveTask([], 'missing.md', dir).then(() => null, (e: TandemError) => e),
+      resolveTask([], 'empty.md', dir).then(() => null, (e: TandemError) => e),
     ]);
-    expect(failures.map((e) => [e.exitCode, e.message])).toEqual([
+    expect(failures.map((e) => [e?.exitCode, e?.message])).toEqual([
       [2, 'no task given'],
       [2, 'the task is given twice: as words and with --task-file'],
       [2, `cannot read the task file ${join(dir, 'missing.md')}: ENOENT`],

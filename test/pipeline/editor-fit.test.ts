@@ -102,7 +102,7 @@ describe('fitEditorPrompt', () => {
 });
 
 describe('windowedAnswerProblem', () => {
-  const windowed = { messages: [], sentTokens: 0, format: 'search-replace' as const, window: { startLine: 10, endLine: 20, totalLines: 99, fileTokens: 900, terms: [] } };
+  const windowed = { messages: [], sentTokens: 0, format: 'search-replace' as const, context: 'none' as const, window: { startLine: 10, endLine: 20, totalLines: 99, fileTokens: 900, terms: [] } };
 
   test('refuses a whole-file answer to a windowed prompt, telling the editor why', () => {
     const problem = windowedAnswerProblem(windowed, '```ts\nexport const a = 2;\n```\n');
@@ -200,7 +200,7 @@ describe('EditorCallWatch', () => {
     const events: PipelineEvent[] = [];
     const watch = new EditorCallWatch((e) => events.push(e));
     const role = editorRole();
-    const fitted = { messages: [], sentTokens: 0, format: 'udiff' as const };
+    const fitted = { messages: [], sentTokens: 0, format: 'udiff' as const, context: 'none' as const };
     watch.check(callPlan(role, '', { step: 0 }), fitted, result(12_400, 500));
     watch.check(callPlan(role, '', { step: 1 }), fitted, result(900, 500));
     watch.check(callPlan(role, '', { step: 2 }), fitted, result(100, 500));
@@ -217,7 +217,7 @@ describe('EditorCallWatch', () => {
 
   test('does not call a slow first call cold when its larger prompt explains it, or when it was only a little slower', () => {
     const events: PipelineEvent[] = [];
-    const fitted = { messages: [], sentTokens: 0, format: 'udiff' as const };
+    const fitted = { messages: [], sentTokens: 0, format: 'udiff' as const, context: 'none' as const };
     const bigPrompt = new EditorCallWatch((e) => events.push(e));
     bigPrompt.check(callPlan(editorRole(), ''), fitted, result(6000, 5000));
     bigPrompt.check(callPlan(editorRole(), ''), fitted, result(600, 500));

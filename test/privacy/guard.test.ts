@@ -29,7 +29,7 @@ function guard(editorLocal: boolean): PrivacyGuard {
     root,
     runId: 'run-1',
     privacy: 'standard',
-    config: { architect: { ...role('architect', false), contextBudget: 1000 }, editor: { ...editor, editFormat: 'auto', wholeFileMaxLines: 100, editRetries: 0 } },
+    config: { architect: { ...role('architect', false), contextBudget: 1000 }, editor: { ...editor, editFormat: 'auto', wholeFileMaxLines: 100, editRetries: 0, escalate: false, parallelPerHost: 1, warmUp: false } },
   });
 }
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/load.js';
-import type { PrivacyLevel } from '../../src/config/types.js';
+import type { PrivacyLevel, RoleName } from '../../src/config/types.js';
 import type { RunContext } from '../../src/pipeline/context.js';
 import { planPrivacy } from '../../src/privacy/plan-privacy.js';
 import { scriptedClient } from './scripted-client.js';
 
 function context(privacy: PrivacyLevel, editor: Record<string, unknown> = {}): RunContext {
   const config = resolveConfig({ privacy, editor }, {});
-  return { root: '/nowhere', runId: 'run-1', config, client: (role) => scriptedClient(role, []) } as unknown as RunContext;
+  return { root: '/nowhere', runId: 'run-1', config, client: (role: RoleName) => scriptedClient(role, []) } as unknown as RunContext;
 }
 
 describe('planPrivacy', () => {
