@@ -37,7 +37,6 @@ function renderWithheld(withheld: readonly Withheld[]): string {
   return `\nNot sent:\n${withheld.map((w) => `- ${w.path}: ${w.reason}`).join('\n')}\n`;
 }
 
-
 /** The one-line account of the repository view: how many files, how many withheld, outlined, listed, left out. */
 export function describeRepoMap(map: Pick<RepoMap, 'total' | 'withheld' | 'outlined' | 'listed' | 'omitted'>): string {
   const parts = [`${n(map.total)} files`];

@@ -1,18 +1,13 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { useGateways } from '../helpers/repo-gateway.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 let dir: string;
 const startGateway = useGateways();
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'tandem-doctor-cli-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+useTempDir('tandem-doctor-cli-', (path) => (dir = path));
 
 describe('tandem doctor through the built CLI', () => {
   test('prints the checklist and exits 0 when all pass, 1 when one fails', async () => {

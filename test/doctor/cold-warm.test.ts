@@ -1,18 +1,13 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { runDoctor } from '../../src/doctor/run-doctor.js';
 import { useGateways } from '../helpers/repo-gateway.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 let dir: string;
 const startGateway = useGateways();
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'tandem-doctor-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+useTempDir('tandem-doctor-', (path) => (dir = path));
 
 describe('tandem doctor: cold and warm latency of a local editor', () => {
   test('calls a local editor twice and reports the first (cold) and second (warm) latency', async () => {

@@ -1,19 +1,14 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { runDoctor } from '../../src/doctor/run-doctor.js';
 import { startFakeGateway } from '../helpers/fake-gateway.js';
 import { useGateways } from '../helpers/repo-gateway.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 let dir: string;
 const startGateway = useGateways();
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'tandem-doctor-pool-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+useTempDir('tandem-doctor-pool-', (path) => (dir = path));
 
 describe('tandem doctor with an editor pool not behind Portkey (LiteLLM balances by its own list)', () => {
   test("reads each host's model list: a live host passes, a dead one fails with the fix", async () => {

@@ -1,20 +1,15 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { runDoctor } from '../../src/doctor/run-doctor.js';
 import type { CheckResult } from '../../src/doctor/types.js';
 import { matchModel, startFakeGateway, type FakeGatewayOptions } from '../helpers/fake-gateway.js';
 import { useGateways } from '../helpers/repo-gateway.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 let dir: string;
 const gateway = useGateways();
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'tandem-doctor-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+useTempDir('tandem-doctor-', (path) => (dir = path));
 
 async function doctor(config: unknown, env: Record<string, string> = {}) {
   await writeFile(join(dir, 'tandem.config.json'), JSON.stringify(config));

@@ -1,18 +1,13 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BIN, isolatedHome, runCli } from '../helpers/cli.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 let dir: string;
-beforeEach(async () => {
-  // Not a git repository: --sim runs from any folder.
-  dir = await mkdtemp(join(tmpdir(), 'tandem-bench-cwd-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+// Not a git repository: --sim runs from any folder.
+useTempDir('tandem-bench-cwd-', (path) => (dir = path));
 
 describe('tandem bench --sim', () => {
   it('runs every built-in task both ways offline: every test passes, and the split costs less than all-cloud', async () => {
